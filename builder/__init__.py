@@ -1,0 +1,1 @@
+"""City Innovation Profiles: a static site generator for facts distilled from news articles."""

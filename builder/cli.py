@@ -1,0 +1,58 @@
+"""Command line: `python -m builder build|check`. Parses arguments, prints, sets the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder.config import Config
+from builder.errors import BuildFailed, SourceError
+from builder.pipeline import build, check
+
+
+def _parser() -> argparse.ArgumentParser:
+    defaults = Config()
+    parser = argparse.ArgumentParser(prog="python -m builder",
+                                     description="Build the City Innovation Profiles site from content/.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (("build", "check the content, render the site, index it for search"),
+                            ("check", "check the content and report every problem; write nothing")):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument("--content", type=Path, default=defaults.content_dir,
+                             help="content folder (default: content/)")
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if name == "build":
+            command.add_argument("--out", type=Path, default=defaults.out_dir, help="output folder (default: site/)")
+            command.add_argument("--base-url", help="absolute URL the site is published at (default: site.yaml)")
+            command.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+    return parser
+
+
+def _print_problems(problems: list[SourceError]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; 0 on success, 1 when the content has errors or the build failed."""
+    args = _parser().parse_args(argv)
+    config = Config(content_dir=args.content, strict=args.strict)
+    if args.command == "check":
+        result = check(config)
+        _print_problems(result.errors + result.warnings)
+        print(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)", file=sys.stderr)
+        return 1 if result.errors else 0
+    config = Config(content_dir=args.content, out_dir=args.out, base_url=args.base_url,
+                    strict=args.strict, search=not args.no_search)
+    try:
+        built = build(config)
+    except BuildFailed as failure:
+        _print_problems(failure.problems)
+        print(f"build failed: {failure.message}; {config.out_dir} was left as it was", file=sys.stderr)
+        return 1
+    _print_problems(built.warnings)
+    print(f"built {built.page_count} pages ({built.file_count} files) into {config.out_dir}"
+          + (f"; {len(built.warnings)} warning(s)" if built.warnings else ""))
+    return 0

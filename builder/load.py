@@ -1,0 +1,252 @@
+"""Read content files into RawDocs: parsed YAML, Markdown body, and where every key stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from builder.errors import SourceError
+
+DocKind = Literal["site", "metrics", "city", "article"]
+KeyPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """One content file as read: its data, its body, and the 1-based position of each value."""
+
+    kind: DocKind
+    path: str
+    slug: str
+    data: dict[str, Any]
+    body: str = ""
+    body_line: int = 1
+    value_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+
+    def position(self, path: KeyPath) -> Position:
+        """Where the value at `path` stands, or its nearest enclosing value that is known."""
+        while path:
+            if path in self.value_positions:
+                return self.value_positions[path]
+            path = path[:-1]
+        return self.value_positions.get((), (1, 1))
+
+    def key_position(self, path: KeyPath) -> Position:
+        """Where the key naming `path` stands (falls back to the value's position)."""
+        return self.key_positions.get(path) or self.position(path)
+
+    def error(self, path: KeyPath, message: str, hint: str = "", *, at_key: bool = False) -> SourceError:
+        """A SourceError located at the value (or key) at `path`."""
+        line, column = self.key_position(path) if at_key else self.position(path)
+        return SourceError(self.path, line, column, message, hint)
+
+    def warning(self, path: KeyPath, message: str, hint: str = "") -> SourceError:
+        """A SourceError of warning severity located at the value at `path`."""
+        line, column = self.position(path)
+        return SourceError(self.path, line, column, message, hint, "warning")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Every file that could be read, and a located error for every one that could not."""
+
+    docs: list[RawDoc]
+    errors: list[SourceError]
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, reading floats as exact Decimals."""
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: ScalarNode) -> Decimal | float:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return float(loader.construct_yaml_float(node))  # .inf and .nan
+
+
+_ContentLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int, column: int, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message, self.hint = line, column, message, hint
+
+
+@dataclass
+class _Walker:
+    """Turns a composed YAML node tree into Python values, recording each value's position."""
+
+    loader: _ContentLoader
+    line_offset: int
+    values: dict[KeyPath, Position] = field(default_factory=dict)
+    keys: dict[KeyPath, Position] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set)
+
+    def position(self, node: Node) -> Position:
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+
+    def walk(self, node: Node, path: KeyPath) -> Any:
+        if id(node) in self.seen:
+            line, column = self.position(node)
+            raise _YamlProblem(line, column, "YAML aliases (*name) are not supported",
+                               "write the value out in full")
+        self.seen.add(id(node))
+        self.values[path] = self.position(node)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.walk(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+            line, column = self.position(key_node)
+            if not isinstance(key, str):
+                raise _YamlProblem(line, column, f"a key must be text, got {key!r}",
+                                   "write keys as plain words such as `name:`")
+            if key in result:
+                first_line, first_column = self.keys[(*path, key)]
+                raise _YamlProblem(line, column, f"duplicate key '{key}'",
+                                   f"it is already set at line {first_line}; keep one")
+            self.keys[(*path, key)] = (line, column)
+            result[key] = self.walk(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as exc:
+            line, column = self.position(node)
+            raise _YamlProblem(line, column, f"unsupported YAML value: {exc.problem}",
+                               "use plain text, numbers, lists and mappings; YAML tags are not allowed") from exc
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[KeyPath, Position], dict[KeyPath, Position]]:
+    """Parse one YAML document safely; return its data with value and key positions.
+
+    Raises _YamlProblem with a 1-based position for syntax errors, duplicate keys,
+    aliases and tags that would construct objects.
+    """
+    loader = _ContentLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}, {}
+        walker = _Walker(loader, line_offset)
+        data = walker.walk(node, ())
+        return data, walker.values, walker.keys
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
+        column = (mark.column + 1) if mark else 1
+        raise _YamlProblem(line, column, f"YAML syntax error: {exc.problem or exc.context}",
+                           "check the indentation and quoting on this line") from exc
+    finally:
+        loader.dispose()
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Split `---` front matter from the body: (yaml, body, body's first line) or None."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r\n") in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    return None
+
+
+def _read_text(path: Path, shown: str) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _YamlProblem(1, 1, f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
+                           "split it, or remove what is not the article")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _YamlProblem(line, column, "file is not valid UTF-8",
+                           "save it as UTF-8 in your editor") from exc
+    if not text.strip():
+        raise _YamlProblem(1, 1, "file is empty", "fill it in or delete it")
+    return text.removeprefix("\ufeff")
+
+
+def load_file(path: Path, shown: str, kind: DocKind) -> RawDoc:
+    """Read one content file. Raises SourceError-shaped _YamlProblem via load_content."""
+    text = _read_text(path, shown)
+    slug = path.stem
+    if kind in ("site", "metrics"):
+        data, values, keys = parse_yaml(text)
+        return RawDoc(kind, shown, slug, _as_mapping(data), "", 1, values, keys)
+    parts = split_front_matter(text)
+    if parts is None:
+        if text.startswith("---"):
+            raise _YamlProblem(1, 1, "front matter is not closed",
+                               "end the YAML block with a line holding only ---")
+        raise _YamlProblem(1, 1, "file does not start with front matter",
+                           "begin the file with a line holding only ---, then the YAML, then ---")
+    front, body, body_line = parts
+    data, values, keys = parse_yaml(front, line_offset=1)
+    if data is None:
+        raise _YamlProblem(2, 1, "front matter is empty", "add the required keys between the --- lines")
+    return RawDoc(kind, shown, slug, _as_mapping(data), body, body_line, values, keys)
+
+
+def _as_mapping(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise _YamlProblem(1, 1, f"expected a mapping of keys to values, got {type(data).__name__}",
+                           "write `key: value` lines")
+    return data
+
+
+def content_files(content_dir: Path) -> list[tuple[Path, DocKind]]:
+    """Every content file the builder reads, in a stable order."""
+    files: list[tuple[Path, DocKind]] = [
+        (content_dir / "site.yaml", "site"),
+        (content_dir / "metrics.yaml", "metrics"),
+    ]
+    files += [(path, "city") for path in sorted((content_dir / "cities").glob("*.md"))]
+    files += [(path, "article") for path in sorted((content_dir / "articles").glob("*.md"))]
+    return files
+
+
+def shown_path(path: Path, content_dir: Path) -> str:
+    """The path printed in messages: relative to the folder that holds the content folder."""
+    try:
+        return path.resolve().relative_to(content_dir.resolve().parent).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_content(content_dir: Path) -> LoadResult:
+    """Read every content file; a file that cannot be read becomes a located error."""
+    docs: list[RawDoc] = []
+    errors: list[SourceError] = []
+    for path, kind in content_files(content_dir):
+        shown = shown_path(path, content_dir)
+        if not path.is_file():
+            errors.append(SourceError(shown, 1, 1, "required file is missing",
+                                      f"create {path.name}; see docs/content-format.md"))
+            continue
+        try:
+            docs.append(load_file(path, shown, kind))
+        except _YamlProblem as problem:
+            errors.append(SourceError(shown, problem.line, problem.column, problem.message, problem.hint))
+    return LoadResult(docs, errors)

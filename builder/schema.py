@@ -1,0 +1,189 @@
+"""The keys each kind of content mapping takes, and the checks of their types."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from difflib import get_close_matches
+from typing import Any
+
+from builder.errors import SourceError
+from builder.load import KeyPath, RawDoc
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+LEVELS = ("prefecture-level city", "county-level city", "county", "district")
+KINDS = ("stock", "flow", "growth", "share", "rank", "designation")
+QUALIFIERS = ("approx", "nearly", "more than", "at least", "less than", "by", "expected")
+
+Check = Callable[[Any], str | None]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as true or false)"
+    if isinstance(value, (int, Decimal, float)):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    if value is None:
+        return "nothing"
+    return repr(value)
+
+
+def text(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return None
+    return f"expected text, got {_describe(value)}; put it in quotes"
+
+
+def number(value: Any) -> str | None:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return None if value == value else "expected a number, got .nan"  # noqa: PLR0124
+    return f"expected a number, got {_describe(value)}; write digits only, e.g. 478 or 193.8"
+
+
+def boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"expected true or false, got {_describe(value)}"
+
+
+def year(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
+        return None
+    return f"expected a year between {MIN_YEAR} and {MAX_YEAR}, got {_describe(value)}"
+
+
+def partial_date(value: Any) -> str | None:
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return year(value.year)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return year(value)
+    match = PARTIAL_DATE.match(value) if isinstance(value, str) else None
+    if match:
+        y, m, d = (int(part) if part else 1 for part in match.groups())
+        try:
+            dt.date(y, m, d)
+        except ValueError:
+            return f"'{value}' is not a calendar date"
+        return year(y)
+    return f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_describe(value)}"
+
+
+def full_date(value: Any) -> str | None:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return year(value.year)
+    return f"expected a date as YYYY-MM-DD, got {_describe(value)}"
+
+
+def slug(value: Any) -> str | None:
+    if isinstance(value, str) and SLUG.match(value):
+        return None
+    return f"expected a slug (lower-case letters, digits and hyphens), got {_describe(value)}"
+
+
+def identifier(value: Any) -> str | None:
+    if isinstance(value, str) and IDENTIFIER.match(value):
+        return None
+    return f"expected a snake_case id such as high_tech_enterprises, got {_describe(value)}"
+
+
+def one_of(choices: tuple[str, ...]) -> Check:
+    def check(value: Any) -> str | None:
+        if value in choices:
+            return None
+        return f"expected one of {', '.join(choices)}; got {_describe(value)}"
+    return check
+
+
+def list_of(item: Check) -> Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list):
+            return f"expected a list, got {_describe(value)}; write one item per line starting with '- '"
+        return None
+    check.item = item  # type: ignore[attr-defined]
+    return check
+
+
+def mapping(value: Any) -> str | None:
+    return None if isinstance(value, dict) else f"expected a mapping of keys to values, got {_describe(value)}"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a content mapping: its name, its check, and whether it must be present."""
+
+    name: str
+    check: Check
+    required: bool = True
+
+
+SITE = (Field("title", text), Field("description", text), Field("base_url", text), Field("language", text))
+METRICS_FILE = (Field("themes", list_of(mapping)), Field("units", list_of(mapping)), Field("metrics", list_of(mapping)))
+THEME = (Field("id", identifier), Field("label", text))
+UNIT = (Field("id", text), Field("label", lambda v: None if isinstance(v, str) else text(v)),
+        Field("from", mapping, required=False))
+METRIC = (
+    Field("id", identifier), Field("label", text), Field("theme", identifier),
+    Field("unit", text, required=False), Field("kind", one_of(KINDS)), Field("definition", text),
+    Field("higher_is_better", boolean), Field("comparable", boolean),
+)
+COORDINATES = (Field("lat", number), Field("lon", number))
+CITY = (
+    Field("name", text), Field("name_zh", text), Field("province", text), Field("province_zh", text),
+    Field("level", one_of(LEVELS)), Field("parent", slug, required=False),
+    Field("coordinates", mapping, required=False), Field("aliases", list_of(text), required=False),
+)
+ARTICLE = (
+    Field("title", text), Field("publisher", text), Field("published", full_date), Field("language", text),
+    Field("original_language", text, required=False), Field("source_file", text),
+    Field("source_url", text, required=False), Field("cities", list_of(slug)), Field("facts", list_of(mapping)),
+)
+FACT = (
+    Field("city", slug), Field("metric", identifier), Field("value", number, required=False),
+    Field("unit", text, required=False), Field("year", year, required=False),
+    Field("date", partial_date, required=False), Field("qualifier", one_of(QUALIFIERS), required=False),
+    Field("scope", text, required=False), Field("note", text, required=False), Field("quote", text),
+)
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """A 'did you mean' hint for a misspelt name, or an empty string."""
+    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def check_mapping(doc: RawDoc, path: KeyPath, data: dict[str, Any], fields: tuple[Field, ...]) -> list[SourceError]:
+    """Unknown keys, missing required keys, and values of the wrong type in one mapping."""
+    errors: list[SourceError] = []
+    names = [field.name for field in fields]
+    for key in data:
+        if key not in names:
+            hint = suggest(key, names) or f"the keys allowed here are: {', '.join(names)}"
+            errors.append(doc.error((*path, key), f"unknown key '{key}'", hint, at_key=True))
+    for field in fields:
+        if field.name not in data:
+            if field.required:
+                errors.append(doc.error(path, f"missing required key '{field.name}'",
+                                        f"add `{field.name}:`; see docs/content-format.md"))
+            continue
+        value = data[field.name]
+        problem = field.check(value)
+        if problem:
+            errors.append(doc.error((*path, field.name), f"{field.name}: {problem}"))
+            continue
+        item_check = getattr(field.check, "item", None)
+        if item_check is not None:
+            for index, item in enumerate(value):
+                item_problem = item_check(item)
+                if item_problem:
+                    errors.append(doc.error((*path, field.name, index), f"{field.name}[{index}]: {item_problem}"))
+    return errors
