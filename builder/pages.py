@@ -92,6 +92,7 @@ class ArticlePage(Layout):
     source_file: str
     source_url: str
     cities: tuple[CityLink, ...]
+    provinces: tuple[str, ...]  # of the cities covered, each once, for the search filter
     body_html: Markup
     facts: tuple[FactView, ...]
 
@@ -197,6 +198,7 @@ def _pages(site: Site, views: Views) -> Iterator[Page]:
             original_language_name=display.language_name(article.original_language),
             source_file=article.source_file, source_url=article.source_url or "",
             cities=tuple(views.cities[slug] for slug in article.cities),
+            provinces=tuple(sorted({views.cities[slug].province for slug in article.cities})),
             body_html=Markup(render_with_quotes(article.body, [fact.quote for fact in article.facts])),
             facts=tuple(views.facts[fact.id] for fact in article.facts)))
     comparable = [metric for metric in site.metrics.values() if metric.comparable]

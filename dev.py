@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""The project's two everyday commands, on any machine with Python 3.11+.
+
+    python3 dev.py build [builder options]   # check content/ and build site/
+    python3 dev.py test [pytest options]     # run every test, browser tests included
+
+Each creates `.venv/` and installs the project into it the first time (and again
+whenever pyproject.toml changes), then runs the command inside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+STAMP = VENV / ".installed-from"
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser")
+
+
+def ensure_environment(extras: str) -> None:
+    """Create the virtual environment and install the project when pyproject.toml changed."""
+    wanted = f"{extras}:{hashlib.sha256((ROOT / 'pyproject.toml').read_bytes()).hexdigest()}"
+    if STAMP.is_file() and STAMP.read_text() == wanted:
+        return
+    if not PYTHON.exists():
+        print(f"creating {VENV.relative_to(ROOT)}", flush=True)
+        venv.create(VENV, with_pip=True)
+    target = f".[{extras}]" if extras else "."
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
+    STAMP.write_text(wanted)
+
+
+def ensure_chromium() -> None:
+    """Browser tests drive Debian's Chromium; install it when missing and possible, else explain."""
+    if os.environ.get("CHROMIUM_PATH") or any(shutil.which(name) for name in CHROMIUM_CANDIDATES):
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        print("installing Chromium and a CJK font with apt-get", flush=True)
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], check=True)
+        return
+    sys.exit("The browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "
+             "or set CHROMIUM_PATH to a Chromium or Chrome executable, then run this again.")
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("build", "test"):
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    if command == "build":
+        ensure_environment("")
+        return subprocess.call([str(PYTHON), "-m", "builder", "build", *rest], cwd=ROOT)
+    ensure_environment("test")
+    ensure_chromium()
+    return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
