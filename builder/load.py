@@ -78,6 +78,9 @@ def _construct_decimal(loader: yaml.SafeLoader, node: ScalarNode) -> Decimal | f
 _ContentLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 
 
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 class _YamlProblem(Exception):
     def __init__(self, line: int, column: int, message: str, hint: str) -> None:
         super().__init__(message)
@@ -104,6 +107,10 @@ class _Walker:
                                "write the value out in full")
         self.seen.add(id(node))
         self.values[path] = self.position(node)
+        if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
+            line, column = self.position(node)
+            raise _YamlProblem(line, column, f"unsupported YAML tag {node.tag}",
+                               "use plain text, numbers, lists and mappings; YAML tags are not allowed")
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):

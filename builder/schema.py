@@ -161,6 +161,14 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+def label(path: KeyPath) -> str:
+    """A key path as a reader writes it: ("facts", 3, "value") -> facts[3].value."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
 def check_mapping(doc: RawDoc, path: KeyPath, data: dict[str, Any], fields: tuple[Field, ...]) -> list[SourceError]:
     """Unknown keys, missing required keys, and values of the wrong type in one mapping."""
     errors: list[SourceError] = []
@@ -168,22 +176,24 @@ def check_mapping(doc: RawDoc, path: KeyPath, data: dict[str, Any], fields: tupl
     for key in data:
         if key not in names:
             hint = suggest(key, names) or f"the keys allowed here are: {', '.join(names)}"
-            errors.append(doc.error((*path, key), f"unknown key '{key}'", hint, at_key=True))
+            errors.append(doc.error((*path, key), f"{label((*path, key))}: unknown key '{key}'", hint, at_key=True))
     for field in fields:
         if field.name not in data:
             if field.required:
-                errors.append(doc.error(path, f"missing required key '{field.name}'",
+                prefix = f"{label(path)}: " if path else ""
+                errors.append(doc.error(path, f"{prefix}missing required key '{field.name}'",
                                         f"add `{field.name}:`; see docs/content-format.md"))
             continue
         value = data[field.name]
         problem = field.check(value)
         if problem:
-            errors.append(doc.error((*path, field.name), f"{field.name}: {problem}"))
+            errors.append(doc.error((*path, field.name), f"{label((*path, field.name))}: {problem}"))
             continue
         item_check = getattr(field.check, "item", None)
         if item_check is not None:
             for index, item in enumerate(value):
                 item_problem = item_check(item)
                 if item_problem:
-                    errors.append(doc.error((*path, field.name, index), f"{field.name}[{index}]: {item_problem}"))
+                    where = (*path, field.name, index)
+                    errors.append(doc.error(where, f"{label(where)}: {item_problem}"))
     return errors

@@ -1,0 +1,43 @@
+"""Every variable a template uses is a field of the context dataclass it is given."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+from jinja2 import meta, nodes
+
+from builder import pages
+from builder.config import PROJECT_ROOT
+from builder.render import environment
+
+TEMPLATE_CONTEXTS = {
+    "base.html": pages.Layout, "home.html": pages.HomePage, "cities.html": pages.CitiesPage,
+    "city.html": pages.CityPage, "articles.html": pages.ArticlesPage, "article.html": pages.ArticlePage,
+    "compare.html": pages.ComparePage, "ranking.html": pages.RankingPage, "metrics.html": pages.MetricsPage,
+    "metric.html": pages.MetricPage, "data.html": pages.DataPage, "search.html": pages.Layout,
+    "404.html": pages.Layout, "_macros.html": pages.Layout,
+}
+
+
+def test_every_template_has_a_context() -> None:
+    templates = {path.name for path in (PROJECT_ROOT / "templates").glob("*.html")}
+    assert templates == set(TEMPLATE_CONTEXTS)
+
+
+@pytest.mark.parametrize(("template", "context"), sorted(TEMPLATE_CONTEXTS.items()))
+def test_template_variables_are_context_fields(template: str, context: type) -> None:
+    env = environment(PROJECT_ROOT / "templates")
+    source = (PROJECT_ROOT / "templates" / template).read_text(encoding="utf-8")
+    tree = env.parse(source)
+    imported = {name if isinstance(name, str) else name[1]
+                for node in tree.find_all(nodes.FromImport) for name in node.names}
+    macros = {node.name for node in tree.find_all(nodes.Macro)}
+    used = meta.find_undeclared_variables(tree) - imported - macros
+    assert used <= {field.name for field in fields(context)}
+
+
+def test_pages_use_the_context_their_template_expects(real_build: object) -> None:
+    _, result = real_build  # type: ignore[misc]
+    for page in pages.pages(result.site):
+        assert isinstance(page.context, TEMPLATE_CONTEXTS[page.template])
