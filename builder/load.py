@@ -115,6 +115,7 @@ class _Walker:
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.walk(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: MappingNode, path: KeyPath) -> dict[str, Any]:
@@ -126,7 +127,7 @@ class _Walker:
                 raise _YamlProblem(line, column, f"a key must be text, got {key!r}",
                                    "write keys as plain words such as `name:`")
             if key in result:
-                first_line, first_column = self.keys[(*path, key)]
+                first_line, _first_column = self.keys[(*path, key)]
                 raise _YamlProblem(line, column, f"duplicate key '{key}'",
                                    f"it is already set at line {first_line}; keep one")
             self.keys[(*path, key)] = (line, column)

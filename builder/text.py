@@ -7,6 +7,7 @@ is highlighted and anchored on its article page.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ def _validate_link(url: str) -> bool:
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
-    md.validateLink = _validate_link
+    md.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it's documented hook
     return md
 
 
@@ -114,7 +115,7 @@ def find_quote(body_blocks: Sequence[Block], quote: str) -> QuoteSpan | None:
 
 def render_markdown(body: str) -> str:
     """Render Markdown with raw HTML off and unsafe links refused."""
-    return _markdown().render(body)
+    return str(_markdown().render(body))
 
 
 def render_with_quotes(body: str, quotes: Iterable[str]) -> str:
@@ -130,7 +131,7 @@ def render_with_quotes(body: str, quotes: Iterable[str]) -> str:
             spans_by_block.setdefault(span.block, []).append((span.start, span.end, quote_id(quote)))
     for index, spans in spans_by_block.items():
         _highlight(inlines[index], sorted(set(spans)))
-    return md.renderer.render(tokens, md.options, {})
+    return str(md.renderer.render(tokens, md.options, {}))
 
 
 def _html(content: str) -> Token:
@@ -162,7 +163,7 @@ def _highlight(inline: Token, spans: list[tuple[int, int, str]]) -> None:
             continue
         cuts = sorted({0, length} | {point - offset for start, end, _ in spans
                                      for point in (start, end) if offset < point < offset + length})
-        for piece_start, piece_end in zip(cuts, cuts[1:]):
+        for piece_start, piece_end in itertools.pairwise(cuts):
             absolute = offset + piece_start
             covering = [(start, qid) for start, end, qid in spans if start <= absolute < end]
             piece = _text(child.content[piece_start:piece_end])

@@ -71,15 +71,15 @@ def _check_metrics(doc: RawDoc, registry: _Registry) -> list[SourceError]:
     themes = _unique(doc, "themes", errors)
     _unique(doc, "units", errors)
     _unique(doc, "metrics", errors)
-    for index, unit in _items(doc, "units"):
-        names = {str(unit.get("id"))}
-        conversions = unit.get("from")
+    for index, unit_item in _items(doc, "units"):
+        names = {str(unit_item.get("id"))}
+        conversions = unit_item.get("from")
         for name, factor in (conversions.items() if isinstance(conversions, dict) else ()):
             if parse_factor(factor) is None:
                 errors.append(doc.error(("units", index, "from", name), f"units[{index}].from.{name}: "
                                         f"expected a positive number or a fraction such as \"1/15\", got {factor!r}"))
             names.add(name)
-        registry.unit_names[str(unit.get("id"))] = names
+        registry.unit_names[str(unit_item.get("id"))] = names
     for index, metric in _items(doc, "metrics"):
         where = ("metrics", index)
         metric_id, kind, unit = metric.get("id"), metric.get("kind"), metric.get("unit")
@@ -124,7 +124,8 @@ def _check_slug(doc: RawDoc) -> list[SourceError]:
 
 def _check_article(doc: RawDoc, registry: _Registry) -> list[SourceError]:
     errors = _check_slug(doc) + schema.check_mapping(doc, (), doc.data, schema.ARTICLE)
-    covered = doc.data.get("cities") if isinstance(doc.data.get("cities"), list) else []
+    cities = doc.data.get("cities")
+    covered: list[Any] = cities if isinstance(cities, list) else []
     for index, city in enumerate(covered):
         if isinstance(city, str) and city not in registry.cities:
             errors.append(doc.error(("cities", index), f"cities[{index}]: no city '{city}'",

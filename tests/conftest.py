@@ -36,7 +36,7 @@ def fixture_content(tmp_path: Path) -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     log_lines: list[str] = []  # noqa: RUF012
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         self.log_lines.append(format % args)
 
 

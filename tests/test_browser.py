@@ -87,7 +87,7 @@ def test_a_value_on_a_city_page_opens_its_highlighted_sentence(page: Any, served
 def test_pages_load_without_requests_outside_the_site(page: Any, served_site: str) -> None:
     outside: list[str] = []
     page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(
-        served_site.split("/city-profiles/")[0]) else None)
+        served_site.split("/city-profiles/", maxsplit=1)[0]) else None)
     for path in ("", "cities/huangshi/", "compare/", "search/"):
         page.goto(served_site + path)
     assert outside == []

@@ -7,16 +7,16 @@ from dataclasses import fields
 import pytest
 from jinja2 import meta, nodes
 
-from builder import pages
+from builder import contexts, pages
 from builder.config import PROJECT_ROOT
 from builder.render import environment
 
 TEMPLATE_CONTEXTS = {
-    "base.html": pages.Layout, "home.html": pages.HomePage, "cities.html": pages.CitiesPage,
-    "city.html": pages.CityPage, "articles.html": pages.ArticlesPage, "article.html": pages.ArticlePage,
-    "compare.html": pages.ComparePage, "ranking.html": pages.RankingPage, "metrics.html": pages.MetricsPage,
-    "metric.html": pages.MetricPage, "data.html": pages.DataPage, "search.html": pages.Layout,
-    "404.html": pages.Layout, "_macros.html": pages.Layout,
+    "base.html": contexts.Layout, "home.html": contexts.HomePage, "cities.html": contexts.CitiesPage,
+    "city.html": contexts.CityPage, "articles.html": contexts.ArticlesPage, "article.html": contexts.ArticlePage,
+    "compare.html": contexts.ComparePage, "ranking.html": contexts.RankingPage, "metrics.html": contexts.MetricsPage,
+    "metric.html": contexts.MetricPage, "data.html": contexts.DataPage, "search.html": contexts.Layout,
+    "404.html": contexts.Layout, "_macros.html": contexts.Layout,
 }
 
 
