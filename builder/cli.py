@@ -7,9 +7,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from builder import schema
 from builder.config import Config
 from builder.errors import BuildFailed, SourceError
 from builder.pipeline import build, check
+
+
+def _base_url(value: str) -> str:
+    problem = schema.web_url(value)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,7 +33,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         if name == "build":
             command.add_argument("--out", type=Path, default=defaults.out_dir, help="output folder (default: site/)")
-            command.add_argument("--base-url", help="absolute URL the site is published at (default: site.yaml)")
+            command.add_argument("--base-url", type=_base_url,
+                                 help="absolute URL the site is published at (default: site.yaml)")
             command.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
     return parser
 

@@ -15,6 +15,7 @@ from builder.load import KeyPath, RawDoc
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
+WEB_URL = re.compile(r"^https?://[^/\s]+", re.IGNORECASE)
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 
@@ -96,6 +97,13 @@ def identifier(value: Any) -> str | None:
     return f"expected a snake_case id such as high_tech_enterprises, got {_describe(value)}"
 
 
+def web_url(value: Any) -> str | None:
+    """An absolute http(s) URL: nothing else may become a link (no javascript: or data:)."""
+    if isinstance(value, str) and WEB_URL.match(value) and not any(char.isspace() for char in value):
+        return None
+    return f"expected an absolute URL starting with https:// or http://, got {_describe(value)}"
+
+
 def one_of(choices: tuple[str, ...]) -> Check:
     def check(value: Any) -> str | None:
         if value in choices:
@@ -126,7 +134,7 @@ class Field:
     required: bool = True
 
 
-SITE = (Field("title", text), Field("description", text), Field("base_url", text), Field("language", text))
+SITE = (Field("title", text), Field("description", text), Field("base_url", web_url), Field("language", text))
 METRICS_FILE = (Field("themes", list_of(mapping)), Field("units", list_of(mapping)), Field("metrics", list_of(mapping)))
 THEME = (Field("id", identifier), Field("label", text))
 UNIT = (Field("id", text), Field("label", lambda v: None if isinstance(v, str) else text(v)),
@@ -145,7 +153,7 @@ CITY = (
 ARTICLE = (
     Field("title", text), Field("publisher", text), Field("published", full_date), Field("language", text),
     Field("original_language", text, required=False), Field("source_file", text),
-    Field("source_url", text, required=False), Field("cities", list_of(slug)), Field("facts", list_of(mapping)),
+    Field("source_url", web_url, required=False), Field("cities", list_of(slug)), Field("facts", list_of(mapping)),
 )
 FACT = (
     Field("city", slug), Field("metric", identifier), Field("value", number, required=False),

@@ -52,3 +52,9 @@ def test_build_writes_the_site_and_a_failed_build_says_the_output_was_kept(fixtu
     assert failed.returncode == 1
     assert failed.stderr.startswith("content/site.yaml:2:1: YAML syntax error")
     assert "was left as it was" in failed.stderr and (out / "index.html").is_file()
+
+
+def test_a_base_url_that_is_not_a_web_address_is_refused(tmp_path: Path) -> None:
+    result = run("build", "--out", str(tmp_path / "out"), "--base-url", "javascript:alert(1)")
+    assert result.returncode == 2 and "expected an absolute URL" in result.stderr
+    assert not (tmp_path / "out").exists()

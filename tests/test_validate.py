@@ -90,3 +90,14 @@ def test_registry_references_are_checked(fixture_content: Path) -> None:
         "content/metrics.yaml:23:12: metrics[0].theme: no theme 'enterprise' (did you mean 'enterprises'?)",
         "content/metrics.yaml:24:11: metrics[0].unit: no unit 'counts' (did you mean 'count'?)",
     ]
+
+
+def test_links_from_content_must_be_web_urls(fixture_content: Path) -> None:
+    edit(fixture_content, ARTICLE, "source_file: alpha.txt", "source_file: alpha.txt\nsource_url: javascript:alert(1)")
+    edit(fixture_content, "site.yaml", "base_url: https://example.org/profiles/", "base_url: /profiles/")
+    assert problems(fixture_content) == [
+        "content/articles/alpha-2022-07-01.md:7:13: source_url: expected an absolute URL starting with https:// "
+        "or http://, got 'javascript:alert(1)'",
+        "content/site.yaml:3:11: base_url: expected an absolute URL starting with https:// or http://, "
+        "got '/profiles/'",
+    ]
