@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypedDict
@@ -80,8 +81,16 @@ def _pages(site: Site, views: Views) -> Iterator[Page]:
         fact_count=len(site.facts)))
     yield Page("cities/index.html", "cities.html", CitiesPage(
         **_layout(site, "cities/index.html", "Cities", "Every city with facts on this site.", "cities"), cities=cities))
+    parts: dict[str, list[str]] = defaultdict(list)
+    articles_about: dict[str, set[str]] = defaultdict(set)
     for city in site.cities.values():
-        yield _city_page(site, views, city.slug)
+        if city.parent:
+            parts[city.parent].append(city.slug)
+    for article in site.articles.values():
+        for slug in {*article.cities, *(fact.city for fact in article.facts)}:
+            articles_about[slug].add(article.slug)
+    for city in site.cities.values():
+        yield _city_page(site, views, city.slug, parts[city.slug], articles_about[city.slug])
     yield Page("articles/index.html", "articles.html", ArticlesPage(
         **_layout(site, "articles/index.html", "Source articles", "The news articles every figure comes from.",
                  "articles"), articles=articles))
@@ -135,30 +144,38 @@ def _cell(views: Views, fact: Fact | None) -> FactView | None:
     return views.facts[fact.id] if fact is not None else None
 
 
-def _city_page(site: Site, views: Views, slug: str) -> Page:
+def _theme_groups(site: Site, views: Views, facts: tuple[Fact, ...]) -> tuple[ThemeGroup, ...]:
+    """A city's facts by theme, metrics in registry order, newest report first; designations apart."""
+    by_metric: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        by_metric[fact.metric].append(fact)
+    groups = []
+    for theme in site.themes:
+        rows: list[FactView] = []
+        for metric in site.metrics.values():
+            if metric.theme == theme.id and not metric.is_designation and metric.id in by_metric:
+                rows += views.ordered(by_metric[metric.id])
+        if rows:
+            groups.append(ThemeGroup(theme.label, tuple(rows)))
+    return tuple(groups)
+
+
+def _city_page(site: Site, views: Views, slug: str, parts: list[str], articles: set[str]) -> Page:
     city = site.cities[slug]
     path = f"cities/{slug}/index.html"
     facts = site.facts_by_city[slug]
     designations = sorted((fact for fact in facts if site.metrics[fact.metric].is_designation),
                           key=lambda fact: (fact.date or str(fact.year), fact.id))
-    themes = []
-    for theme in site.themes:
-        in_theme = [fact for metric in site.metrics.values() if metric.theme == theme.id
-                    and not metric.is_designation for fact in views.ordered(
-                        [f for f in facts if f.metric == metric.id])]
-        if in_theme:
-            themes.append(ThemeGroup(theme.label, tuple(in_theme)))
     key_figures = [compare.headline(site, slug, metric.id, views.earlier)
                    for metric in site.metrics.values() if metric.comparable]
-    article_slugs = {fact.article for fact in facts} | {a.slug for a in site.articles.values() if slug in a.cities}
     return Page(path, "city.html", CityPage(
         **_layout(site, path, city.name, f"{city.name} ({city.name_zh}), {city.level} in {city.province}: "
-                 "innovation facts with their sources.", "cities", indexed=True),
+                  "innovation facts with their sources.", "cities", indexed=True),
         city=views.cities[slug], province_zh=city.province_zh,
         parent=views.cities[city.parent] if city.parent else None,
-        parts=tuple(views.cities[other.slug] for other in site.cities.values() if other.parent == slug),
+        parts=tuple(views.cities[part] for part in parts),
         aliases=city.aliases, about_html=Markup(render_markdown(city.body)),
         designations=tuple(views.facts[fact.id] for fact in designations),
         key_figures=tuple(views.facts[fact.id] for fact in key_figures if fact is not None),
-        themes=tuple(themes),
-        articles=tuple(link for article_slug, link in views.articles.items() if article_slug in article_slugs)))
+        themes=_theme_groups(site, views, facts),
+        articles=tuple(link for article_slug, link in views.articles.items() if article_slug in articles)))
