@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -135,12 +136,38 @@ class _Walker:
         return result
 
     def _scalar(self, node: ScalarNode) -> Any:
+        line, column = self.position(node)
+        surprise = _surprising_number(node)
+        if surprise:
+            raise _YamlProblem(line, column, surprise[0], surprise[1])
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            line, column = self.position(node)
             raise _YamlProblem(line, column, f"unsupported YAML value: {exc.problem}",
                                "use plain text, numbers, lists and mappings; YAML tags are not allowed") from exc
+        except (ValueError, OverflowError) as exc:
+            raise _YamlProblem(line, column, f"'{node.value}' is not a valid date or number: {exc}",
+                               "write dates as YYYY-MM-DD with a real month and day") from exc
+
+
+_INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+
+
+def _surprising_number(node: ScalarNode) -> tuple[str, str] | None:
+    """Plain scalars that YAML 1.1 turns into a different number than a reader sees."""
+    if node.style is not None or node.tag not in (_INT_TAG, _FLOAT_TAG):
+        return None
+    text = node.value
+    value = "the number " + str(yaml.safe_load(text))
+    if ":" in text:
+        return f"YAML reads {text} as {value} (base 60)", "put it in quotes if it is text, or write the number"
+    if re.match(r"^[-+]?0[xob]", text, re.IGNORECASE):
+        return f"YAML reads {text} as {value}", "write the number in decimal digits"
+    if re.match(r"^[-+]?0[0-9_]+$", text):
+        return f"YAML reads {text} as {value} (octal)", f"write {text.lstrip('+-0')} without the leading zero"
+    if "_" in text:
+        return f"YAML reads {text} as {value}", f"write {text.replace('_', '')} without underscores"
+    return None
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[KeyPath, Position], dict[KeyPath, Position]]:
@@ -161,6 +188,9 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[KeyPath, Posi
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
         column = (mark.column + 1) if mark else 1
+        if "'\\t'" in str(exc.problem):
+            raise _YamlProblem(line, column, "a tab character in YAML",
+                               "indent with spaces, never tabs") from exc
         raise _YamlProblem(line, column, f"YAML syntax error: {exc.problem or exc.context}",
                            "check the indentation and quoting on this line") from exc
     finally:

@@ -48,7 +48,12 @@ def text(value: Any) -> str | None:
 
 def number(value: Any) -> str | None:
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return None if value == value else "expected a number, got .nan"  # noqa: PLR0124
+        finite = value.is_finite() if isinstance(value, Decimal) else True
+        return None if finite else "expected a finite number"
+    if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d+)?[eE][-+]?\d+", value.strip()):
+        return f"YAML reads {value} as text, not a number; write the number in full, e.g. 1000 for 1e3"
+    if isinstance(value, str) and re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", value.strip()):
+        return f"expected a number, got {value!r}; write it without thousands separators: {value.replace(',', '')}"
     return f"expected a number, got {_describe(value)}; write digits only, e.g. 478 or 193.8"
 
 

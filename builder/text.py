@@ -30,15 +30,15 @@ def quote_id(quote: str) -> str:
     return "q-" + hashlib.sha256(normalize(quote).encode("utf-8")).hexdigest()[:8]
 
 
-def _validate_link(url: str) -> bool:
-    """Allow web, mail and relative links only: no javascript:, data: or other schemes."""
+def is_safe_link(url: str) -> bool:
+    """Web, mail and relative links only: no javascript:, data: or other schemes."""
     return bool(_SAFE_LINK.match(url.strip()))
 
 
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False})
-    md.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it's documented hook
+    md.validateLink = is_safe_link  # type: ignore[method-assign]  # markdown-it's documented hook
     return md
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from builder.errors import BuildFailed
 from builder.pipeline import build
 from tests.conftest import fixture_config
 from tests.htmlkit import parse
@@ -70,17 +73,33 @@ def test_values_are_readable_and_designations_are_dated(fixture_content: Path, t
     assert records["alpha-2022-07-01/2"]["reported_unit"] == "billion yuan"
 
 
-def test_everything_from_content_is_escaped(fixture_content: Path, tmp_path: Path) -> None:
+def test_special_characters_are_escaped(fixture_content: Path, tmp_path: Path) -> None:
+    article = fixture_content / "articles/beta-2021-03-02.md"
+    text = article.read_text("utf-8").replace("title: Beta counts its enterprises",
+                                              """title: 'R&D <5% of "GDP" in Beta'""")
+    write(fixture_content, "articles/beta-2021-03-02.md", text + "\nA & B < C > D \"E\"\n")
+    out = tmp_path / "site"
+    build(fixture_config(fixture_content, out))
+    html = (out / "articles/beta-2021-03-02/index.html").read_text("utf-8")
+    assert "<title>R&amp;D &lt;5% of &#34;GDP&#34; in Beta" in html
+    assert "<p>A &amp; B &lt; C &gt; D &quot;E&quot;</p>" in html
+
+
+def test_hostile_content_is_refused_and_nothing_is_written(fixture_content: Path, tmp_path: Path) -> None:
     article = fixture_content / "articles/beta-2021-03-02.md"
     text = article.read_text("utf-8").replace("title: Beta counts its enterprises",
                                               'title: "<script>alert(1)</script> Beta"')
     write(fixture_content, "articles/beta-2021-03-02.md",
           text + "\n<img src=x onerror=alert(1)> [click](javascript:alert(1))\n")
     out = tmp_path / "site"
-    build(fixture_config(fixture_content, out))
-    html = (out / "articles/beta-2021-03-02/index.html").read_text("utf-8")
-    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; Beta" in html
-    assert "<img src=x" not in html and 'href="javascript:' not in html
+    with pytest.raises(BuildFailed) as failure:
+        build(fixture_config(fixture_content, out))
+    assert [str(p).split(": ", 1)[1].split(" (")[0] for p in failure.value.problems] == [
+        "title: HTML is not allowed here",
+        "raw HTML is not allowed in the text",
+        "the link 'javascript:alert(1)' is not allowed: only http(s), mailto and relative links are",
+    ]
+    assert not out.exists()
 
 
 def test_links_are_relative_and_the_404_page_uses_the_base_path(fixture_content: Path, tmp_path: Path) -> None:
