@@ -16,7 +16,7 @@ from builder.pipeline import build, check
 def _base_url(value: str) -> str:
     problem = schema.web_url(value)
     if problem:
-        raise argparse.ArgumentTypeError(problem)
+        raise argparse.ArgumentTypeError(f"{problem[0]} ({problem[1]})")
     return value
 
 

@@ -28,6 +28,7 @@ class Registry:
     unit_names: dict[str, set[str]] = field(default_factory=dict)
     factors: dict[str, dict[str, Fraction]] = field(default_factory=dict)
     cities: set[str] = field(default_factory=set)
+    has_metrics: bool = False  # False when metrics.yaml could not be read: no metric can be checked
 
 
 def items(doc: RawDoc, key: str) -> Iterable[tuple[int, dict[str, Any]]]:
@@ -61,8 +62,9 @@ def check_fact(doc: RawDoc, index: int, fact: dict[str, Any], registry: Registry
     errors += _unit(doc, index, fact, registry, metric)
     value = fact["value"]
     if schema.number(value) is None:
-        errors += _range(doc, index, value, registry, metric)
-        if quote_found:
+        out_of_range = _range(doc, index, value, registry, metric)
+        errors += out_of_range
+        if quote_found and not out_of_range:
             errors += _value_in_quote(doc, index, fact, registry, metric)
     return errors
 
@@ -78,7 +80,8 @@ def _references(doc: RawDoc, index: int, fact: dict[str, Any], registry: Registr
     elif isinstance(city, str) and city in registry.cities and city not in covered:
         errors.append(doc.error((*where, "city"), f"facts[{index}].city: '{city}' is not in this article's cities",
                                 "add it to the cities: list at the top"))
-    if isinstance(metric, str) and schema.identifier(metric) is None and metric not in registry.metric_kind:
+    if (registry.has_metrics and isinstance(metric, str) and schema.identifier(metric) is None
+            and metric not in registry.metric_kind):
         errors.append(doc.error((*where, "metric"), f"facts[{index}].metric: no metric '{metric}'",
                                 schema.suggest(metric, sorted(registry.metric_kind))
                                 or "pick one from content/metrics.yaml or add it there"))

@@ -110,7 +110,7 @@ class _Walker:
         self.values[path] = self.position(node)
         if not isinstance(node, ScalarNode) and node.tag not in _COLLECTION_TAGS:
             line, column = self.position(node)
-            raise _YamlProblem(line, column, f"unsupported YAML tag {node.tag}",
+            raise _YamlProblem(line, column, f"unsupported YAML tag {_short_tag(node.tag)}",
                                "use plain text, numbers, lists and mappings; YAML tags are not allowed")
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -143,11 +143,15 @@ class _Walker:
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            raise _YamlProblem(line, column, f"unsupported YAML value: {exc.problem}",
+            raise _YamlProblem(line, column, f"unsupported YAML tag {_short_tag(node.tag)}",
                                "use plain text, numbers, lists and mappings; YAML tags are not allowed") from exc
         except (ValueError, OverflowError) as exc:
             raise _YamlProblem(line, column, f"'{node.value}' is not a valid date or number: {exc}",
                                "write dates as YYYY-MM-DD with a real month and day") from exc
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
 
 
 _INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"

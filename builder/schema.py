@@ -23,7 +23,8 @@ LEVELS = ("prefecture-level city", "county-level city", "county", "district")
 KINDS = ("stock", "flow", "growth", "share", "rank", "designation")
 QUALIFIERS = ("approx", "nearly", "more than", "at least", "less than", "by", "expected")
 
-Check = Callable[[Any], str | None]
+Problem = tuple[str, str]  # what is wrong, how to fix it
+Check = Callable[[Any], "Problem | None"]
 
 
 def _describe(value: Any) -> str:
@@ -40,34 +41,36 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def text(value: Any) -> str | None:
+def text(value: Any) -> Problem | None:
     if isinstance(value, str) and value.strip():
         return None
-    return f"expected text, got {_describe(value)}; put it in quotes"
+    return f"expected text, got {_describe(value)}", "put the text in quotes"
 
 
-def number(value: Any) -> str | None:
+def number(value: Any) -> Problem | None:
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         finite = value.is_finite() if isinstance(value, Decimal) else True
-        return None if finite else "expected a finite number"
+        return None if finite else ("expected a finite number", "write digits only, e.g. 478 or 193.8")
     if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d+)?[eE][-+]?\d+", value.strip()):
-        return f"YAML reads {value} as text, not a number; write the number in full, e.g. 1000 for 1e3"
+        return f"YAML reads {value} as text, not a number", "write the number in full, e.g. 1000 for 1e3"
     if isinstance(value, str) and re.fullmatch(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?", value.strip()):
-        return f"expected a number, got {value!r}; write it without thousands separators: {value.replace(',', '')}"
-    return f"expected a number, got {_describe(value)}; write digits only, e.g. 478 or 193.8"
+        return f"expected a number, got {value!r}", f"write it without thousands separators: {value.replace(',', '')}"
+    return f"expected a number, got {_describe(value)}", "write digits only, e.g. 478 or 193.8"
 
 
-def boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else f"expected true or false, got {_describe(value)}"
+def boolean(value: Any) -> Problem | None:
+    return None if isinstance(value, bool) else (f"expected true or false, got {_describe(value)}",
+                                                 "write true or false")
 
 
-def year(value: Any) -> str | None:
+def year(value: Any) -> Problem | None:
     if isinstance(value, int) and not isinstance(value, bool) and MIN_YEAR <= value <= MAX_YEAR:
         return None
-    return f"expected a year between {MIN_YEAR} and {MAX_YEAR}, got {_describe(value)}"
+    return (f"expected a year between {MIN_YEAR} and {MAX_YEAR}, got {_describe(value)}",
+            "write the year in four digits, e.g. 2021")
 
 
-def partial_date(value: Any) -> str | None:
+def partial_date(value: Any) -> Problem | None:
     """A date as YYYY, YYYY-MM or YYYY-MM-DD."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return year(value.year)
@@ -79,55 +82,62 @@ def partial_date(value: Any) -> str | None:
         try:
             dt.date(y, m, d)
         except ValueError:
-            return f"'{value}' is not a calendar date"
+            return f"'{value}' is not a calendar date", "check the month and the day"
         return year(y)
-    return f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_describe(value)}"
+    return (f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {_describe(value)}",
+            "write e.g. 2018-04 for April 2018")
 
 
-def full_date(value: Any) -> str | None:
+def full_date(value: Any) -> Problem | None:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return year(value.year)
-    return f"expected a date as YYYY-MM-DD, got {_describe(value)}"
+    return f"expected a date as YYYY-MM-DD, got {_describe(value)}", "write e.g. 2022-07-18, without quotes"
 
 
-def slug(value: Any) -> str | None:
+def slug(value: Any) -> Problem | None:
     if isinstance(value, str) and SLUG.match(value):
         return None
-    return f"expected a slug (lower-case letters, digits and hyphens), got {_describe(value)}"
+    return (f"expected a slug (lower-case letters, digits and hyphens), got {_describe(value)}",
+            "use the file name without .md, e.g. huangshi")
 
 
-def identifier(value: Any) -> str | None:
+def identifier(value: Any) -> Problem | None:
     if isinstance(value, str) and IDENTIFIER.match(value):
         return None
-    return f"expected a snake_case id such as high_tech_enterprises, got {_describe(value)}"
+    return (f"expected a snake_case id, got {_describe(value)}",
+            "use lower-case words joined by underscores, e.g. high_tech_enterprises")
 
 
-def web_url(value: Any) -> str | None:
+def web_url(value: Any) -> Problem | None:
     """An absolute http(s) URL: nothing else may become a link (no javascript: or data:)."""
     if isinstance(value, str) and WEB_URL.match(value) and not any(char.isspace() for char in value):
         return None
-    return f"expected an absolute URL starting with https:// or http://, got {_describe(value)}"
+    return (f"expected an absolute URL starting with https:// or http://, got {_describe(value)}",
+            "copy the full address from the browser")
 
 
 def one_of(choices: tuple[str, ...]) -> Check:
-    def check(value: Any) -> str | None:
+    def check(value: Any) -> Problem | None:
         if value in choices:
             return None
-        return f"expected one of {', '.join(choices)}; got {_describe(value)}"
+        hint = suggest(str(value), choices) if isinstance(value, str) else ""
+        return f"expected one of {', '.join(choices)}; got {_describe(value)}", hint or "pick one of these"
     return check
 
 
 def list_of(item: Check) -> Check:
-    def check(value: Any) -> str | None:
+    def check(value: Any) -> Problem | None:
         if not isinstance(value, list):
-            return f"expected a list, got {_describe(value)}; write one item per line starting with '- '"
+            return f"expected a list, got {_describe(value)}", "write one item per line starting with '- '"
         return None
     check.item = item  # type: ignore[attr-defined]
     return check
 
 
-def mapping(value: Any) -> str | None:
-    return None if isinstance(value, dict) else f"expected a mapping of keys to values, got {_describe(value)}"
+def mapping(value: Any) -> Problem | None:
+    if isinstance(value, dict):
+        return None
+    return f"expected a mapping of keys to values, got {_describe(value)}", "write `key: value` lines, indented"
 
 
 @dataclass(frozen=True)
@@ -200,7 +210,7 @@ def check_mapping(doc: RawDoc, path: KeyPath, data: dict[str, Any], fields: tupl
         value = data[field.name]
         problem = field.check(value)
         if problem:
-            errors.append(doc.error((*path, field.name), f"{label((*path, field.name))}: {problem}"))
+            errors.append(doc.error((*path, field.name), f"{label((*path, field.name))}: {problem[0]}", problem[1]))
             continue
         item_check = getattr(field.check, "item", None)
         if item_check is not None:
@@ -208,5 +218,5 @@ def check_mapping(doc: RawDoc, path: KeyPath, data: dict[str, Any], fields: tupl
                 item_problem = item_check(item)
                 if item_problem:
                     where = (*path, field.name, index)
-                    errors.append(doc.error(where, f"{label(where)}: {item_problem}"))
+                    errors.append(doc.error(where, f"{label(where)}: {item_problem[0]}", item_problem[1]))
     return errors

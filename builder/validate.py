@@ -22,6 +22,7 @@ def validate(docs: list[RawDoc]) -> list[SourceError]:
     for doc in by_kind["site"]:
         problems += schema.check_mapping(doc, (), doc.data, schema.SITE)
     for doc in by_kind["metrics"]:
+        registry.has_metrics = True
         problems += _check_metrics(doc, registry)
     for doc in by_kind["city"]:
         problems += _check_city(doc, registry) + safety.check_body(doc)

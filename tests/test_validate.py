@@ -36,8 +36,8 @@ def test_every_problem_is_reported_with_its_place(fixture_content: Path) -> None
     edit(fixture_content, ARTICLE, "publisher: Alpha Daily", "publisher: Alpha Daily\npublsher: x")
     assert problems(fixture_content) == [
         "content/articles/alpha-2022-07-01.md:4:1: publsher: unknown key 'publsher' (did you mean 'publisher'?)",
-        "content/articles/alpha-2022-07-01.md:13:12: facts[0].value: expected a number, got 'lots'; "
-        "write digits only, e.g. 478 or 193.8",
+        "content/articles/alpha-2022-07-01.md:13:12: facts[0].value: expected a number, got 'lots' "
+        "(write digits only, e.g. 478 or 193.8)",
         "content/articles/alpha-2022-07-01.md:17:13: facts[1].metric: no metric 'rd_spendin' "
         "(did you mean 'rd_spending'?)",
         "content/articles/alpha-2022-07-01.md:22:11: facts[2].city: no city 'alfa' (did you mean 'alpha'?)",
@@ -76,9 +76,9 @@ def test_missing_keys_and_wrong_types_in_a_city(fixture_content: Path) -> None:
         "content/cities/delta.md:2:1: missing required key 'province_zh' (add `province_zh:`; "
         "see docs/content-format.md)",
         "content/cities/delta.md:4:11: province: expected text, got false (YAML reads yes/no/on/off/true/false "
-        "as true or false); put it in quotes",
+        "as true or false) (put the text in quotes)",
         "content/cities/delta.md:5:8: level: expected one of prefecture-level city, county-level city, county, "
-        "district; got 'town'",
+        "district; got 'town' (pick one of these)",
         "content/cities/delta.md:6:9: parent: no other city has the slug 'zeta' (did you mean 'beta'?)",
     ]
 
@@ -97,7 +97,7 @@ def test_links_from_content_must_be_web_urls(fixture_content: Path) -> None:
     edit(fixture_content, "site.yaml", "base_url: https://example.org/profiles/", "base_url: /profiles/")
     assert problems(fixture_content) == [
         "content/articles/alpha-2022-07-01.md:7:13: source_url: expected an absolute URL starting with https:// "
-        "or http://, got 'javascript:alert(1)'",
+        "or http://, got 'javascript:alert(1)' (copy the full address from the browser)",
         "content/site.yaml:3:11: base_url: expected an absolute URL starting with https:// or http://, "
-        "got '/profiles/'",
+        "got '/profiles/' (copy the full address from the browser)",
     ]
