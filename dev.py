@@ -3,6 +3,7 @@
 
     python3 dev.py build [builder options]   # check content/ and build site/
     python3 dev.py test [pytest options]     # run every test, browser tests included
+    python3 dev.py check [check options]     # only check content/ (the pre-commit hook runs this)
 
 Each creates `.venv/` and installs the project into it the first time (and again
 whenever pyproject.toml changes), then runs the command inside it.
@@ -53,13 +54,13 @@ def ensure_chromium() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("build", "test"):
+    if not argv or argv[0] not in ("build", "check", "test"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
-    if command == "build":
+    if command in ("build", "check"):
         ensure_environment("")
-        return subprocess.call([str(PYTHON), "-m", "builder", "build", *rest], cwd=ROOT)
+        return subprocess.call([str(PYTHON), "-m", "builder", command, *rest], cwd=ROOT)
     ensure_environment("test")
     ensure_chromium()
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,9 +40,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _escape(text: str, *, in_property: bool = False) -> str:
+    """Escape text for a GitHub Actions workflow command."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+
+def annotation(problem: SourceError) -> str:
+    """A workflow command that shows the problem on its line in a pull request's changed files."""
+    message = f"{problem.message} ({problem.hint})" if problem.hint else problem.message
+    return (f"::{problem.severity} file={_escape(problem.path, in_property=True)},line={problem.line},"
+            f"col={problem.column},title={_escape('content check', in_property=True)}::{_escape(message)}")
+
+
 def _print_problems(problems: list[SourceError]) -> None:
+    """Print each problem on stderr; under GitHub Actions also as an annotation on stdout."""
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
         print(problem, file=sys.stderr)
+        if in_actions:
+            print(annotation(problem))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

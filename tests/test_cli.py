@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,9 +10,10 @@ from pathlib import Path
 from builder.config import PROJECT_ROOT
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"} | (env or {})
     return subprocess.run([sys.executable, "-m", "builder", *args], capture_output=True, text=True,
-                          cwd=PROJECT_ROOT, check=False)
+                          cwd=PROJECT_ROOT, check=False, env=environment)
 
 
 def test_check_passes_on_the_real_content() -> None:
@@ -58,3 +60,17 @@ def test_a_base_url_that_is_not_a_web_address_is_refused(tmp_path: Path) -> None
     result = run("build", "--out", str(tmp_path / "out"), "--base-url", "javascript:alert(1)")
     assert result.returncode == 2 and "expected an absolute URL" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_under_github_actions_problems_become_annotations(fixture_content: Path) -> None:
+    article = fixture_content / "articles/alpha-2022-07-01.md"
+    article.write_text(article.read_text("utf-8").replace("value: 478", "value: 1,000"), encoding="utf-8")
+    result = run("check", "--content", str(fixture_content), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=content/articles/alpha-2022-07-01.md,line=12,col=12,title=content check::"
+        "facts[0].value: expected a number, got '1,000' (write it without thousands separators: 1000)",
+        "::warning file=content/cities/gamma.md,line=1,col=1,title=content check::"
+        "no fact is about gamma (add facts about it from an article, or remove the city)",
+    ]
+    assert run("check", "--content", str(fixture_content)).stdout == ""
