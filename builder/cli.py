@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from builder import schema
-from builder.config import Config
+from builder.config import PROJECT_ROOT, Config
+from builder.editor_schemas import write_schemas
 from builder.errors import BuildFailed, SourceError
 from builder.pipeline import build, check
 
@@ -26,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m builder",
                                      description="Build the City Innovation Profiles site from content/.")
     commands = parser.add_subparsers(dest="command", required=True)
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas editors use to check content files")
+    schemas.add_argument("--out", type=Path, default=PROJECT_ROOT / "schemas", help="folder (default: schemas/)")
     for name, help_text in (("build", "check the content, render the site, index it for search"),
                             ("check", "check the content and report every problem; write nothing")):
         command = commands.add_parser(name, help=help_text)
@@ -65,6 +68,10 @@ def _print_problems(problems: list[SourceError]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success, 1 when the content has errors or the build failed."""
     args = _parser().parse_args(argv)
+    if args.command == "schemas":
+        for path in write_schemas(args.out):
+            print(f"wrote {path}")
+        return 0
     config = Config(content_dir=args.content, strict=args.strict)
     if args.command == "check":
         result = check(config)

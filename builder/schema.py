@@ -47,6 +47,11 @@ def text(value: Any) -> Problem | None:
     return f"expected text, got {_describe(value)}", "put the text in quotes"
 
 
+def label_text(value: Any) -> Problem | None:
+    """Text that may be empty, such as the label of a unit shown without a word ("478")."""
+    return None if isinstance(value, str) else text(value)
+
+
 def number(value: Any) -> Problem | None:
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         finite = value.is_finite() if isinstance(value, Decimal) else True
@@ -122,6 +127,7 @@ def one_of(choices: tuple[str, ...]) -> Check:
             return None
         hint = suggest(str(value), choices) if isinstance(value, str) else ""
         return f"expected one of {', '.join(choices)}; got {_describe(value)}", hint or "pick one of these"
+    check.choices = choices  # type: ignore[attr-defined]
     return check
 
 
@@ -152,7 +158,7 @@ class Field:
 SITE = (Field("title", text), Field("description", text), Field("base_url", web_url), Field("language", text))
 METRICS_FILE = (Field("themes", list_of(mapping)), Field("units", list_of(mapping)), Field("metrics", list_of(mapping)))
 THEME = (Field("id", identifier), Field("label", text))
-UNIT = (Field("id", text), Field("label", lambda v: None if isinstance(v, str) else text(v)),
+UNIT = (Field("id", text), Field("label", label_text),
         Field("from", mapping, required=False))
 METRIC = (
     Field("id", identifier), Field("label", text), Field("theme", identifier),
