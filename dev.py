@@ -27,9 +27,14 @@ CHROMIUM_CANDIDATES = ("chromium", "chromium-browser")
 
 
 def ensure_environment(extras: str) -> None:
-    """Create the virtual environment and install the project when pyproject.toml changed."""
-    wanted = f"{extras}:{hashlib.sha256((ROOT / 'pyproject.toml').read_bytes()).hexdigest()}"
-    if STAMP.is_file() and STAMP.read_text() == wanted:
+    """Create the virtual environment and install the project when pyproject.toml changed.
+
+    The stamp records the pyproject.toml it was installed from and with which extras, so
+    an environment installed for the tests also serves `build` and `check`.
+    """
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    installed_digest, _, installed_extras = STAMP.read_text().partition(":") if STAMP.is_file() else ("", "", "")
+    if installed_digest == digest and (not extras or extras == installed_extras):
         return
     if not PYTHON.exists():
         print(f"creating {VENV.relative_to(ROOT)}", flush=True)
@@ -37,7 +42,7 @@ def ensure_environment(extras: str) -> None:
     target = f".[{extras}]" if extras else "."
     subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
     subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", target], check=True, cwd=ROOT)
-    STAMP.write_text(wanted)
+    STAMP.write_text(f"{digest}:{extras}")
 
 
 def ensure_chromium() -> None:

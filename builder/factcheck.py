@@ -59,12 +59,13 @@ def check_fact(doc: RawDoc, index: int, fact: dict[str, Any], registry: Registry
     if "value" not in fact:
         return [*errors, doc.error(where, f"facts[{index}]: missing required key 'value'",
                                    "write the figure as a plain number, e.g. value: 478")]
-    errors += _unit(doc, index, fact, registry, metric)
+    unit_errors = _unit(doc, index, fact, registry, metric)
+    errors += unit_errors
     value = fact["value"]
     if schema.number(value) is None:
         out_of_range = _range(doc, index, value, registry, metric)
         errors += out_of_range
-        if quote_found and not out_of_range:
+        if quote_found and not out_of_range and not unit_errors:
             errors += _value_in_quote(doc, index, fact, registry, metric)
     return errors
 
@@ -126,12 +127,14 @@ def _value_in_quote(doc: RawDoc, index: int, fact: dict[str, Any], registry: Reg
                     metric: str) -> list[SourceError]:
     value = Decimal(fact["value"])
     canonical_unit = registry.metric_unit.get(metric) or ""
-    factor = registry.factors.get(canonical_unit, {}).get(str(fact.get("unit")))
+    unit = fact.get("unit")
+    factor = registry.factors.get(canonical_unit, {}).get(str(unit))
     values = [value] if factor is None else [value, convert(value, factor)]
     if figures.states(str(fact["quote"]), *values):
         return []
-    return [doc.error(("facts", index, "quote"), f"facts[{index}].quote: does not state the value {value}",
-                      "quote the sentence that gives the figure, or correct the value")]
+    stated = f"{value} in '{unit}' ({values[-1]} {canonical_unit})" if len(values) > 1 else str(value)
+    return [doc.error(("facts", index, "quote"), f"facts[{index}].quote: does not state the value {stated}",
+                      "quote the sentence that gives the figure, or correct the value and its unit")]
 
 
 def check_conflicts(articles: list[RawDoc]) -> list[SourceError]:

@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-_SCALE_WORDS = {"hundred": 10**2, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-                "百": 10**2, "千": 10**3, "万": 10**4, "亿": 10**8}
+_SCALE_WORDS = {"hundred": 10**2, "thousand": 10**3, "ten thousand": 10**4, "hundred thousand": 10**5,
+                "million": 10**6, "ten million": 10**7, "hundred million": 10**8, "billion": 10**9,
+                "trillion": 10**12, "百": 10**2, "千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7,
+                "亿": 10**8, "万亿": 10**12}
+_ENGLISH_SCALES = "|".join(sorted((word for word in _SCALE_WORDS if word.isascii()), key=len, reverse=True))
+_CHINESE_SCALES = "|".join(sorted((word for word in _SCALE_WORDS if not word.isascii()), key=len, reverse=True))
 _ARABIC = re.compile(
     r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
-    r"(?:\s*(hundred|thousand|million|billion|trillion)\b|\s*(百|千|万|亿))?", re.IGNORECASE)
+    rf"(?:\s*({_ENGLISH_SCALES})\b|\s*({_CHINESE_SCALES}))?", re.IGNORECASE)
 _CARDINALS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
               "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -48,22 +52,22 @@ def _chinese_value(text: str) -> int:
 
 
 def stated_numbers(text: str) -> set[Decimal]:
-    """Every value the text states: each number as written and, with a scale word, scaled."""
+    """Every value the text states. A number followed by a scale word states only the scaled quantity:
+    "23.7 hundred million yuan" states 2,370,000,000, so a fact that reads it as 23.7 million fails."""
     found: set[Decimal] = set()
     for match in _ARABIC.finditer(text):
         try:
             number = Decimal(match.group(1).replace(",", "") + (match.group(2) or ""))
         except InvalidOperation:
             continue
-        found.add(number)
         scale = (match.group(3) or match.group(4) or "").lower()
-        if scale:
-            found.add(number * _SCALE_WORDS[scale])
+        found.add(number * _SCALE_WORDS[" ".join(scale.split())] if scale else number)
     for match in _ENGLISH_WORD.finditer(text):
         word = match.group(1).lower()
         found.add(Decimal(_ENGLISH_NUMBERS.get(word, _ENGLISH_ORDINALS.get(word, 0))))
     for match in _CHINESE_NUMBER.finditer(text):
-        found.add(Decimal(_chinese_value(match.group(0))))
+        if any(char in _CHINESE_DIGITS or char == "十" for char in match.group(0)):  # not a bare scale: 1.5万亿
+            found.add(Decimal(_chinese_value(match.group(0))))
     return found
 
 

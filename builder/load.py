@@ -180,7 +180,13 @@ def parse_yaml(text: str, line_offset: int = 0) -> tuple[Any, dict[KeyPath, Posi
     Raises _YamlProblem with a 1-based position for syntax errors, duplicate keys,
     aliases and tags that would construct objects.
     """
-    loader = _ContentLoader(text)
+    try:
+        loader = _ContentLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise _YamlProblem(line + line_offset, column, f"character U+{exc.character:04X} is not allowed in YAML",
+                           "delete it; it is invisible in most editors") from exc
     try:
         node = loader.get_single_node()
         if node is None:
