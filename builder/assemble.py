@@ -28,7 +28,7 @@ def assemble(docs: list[RawDoc], base_url: str | None = None) -> Site:
         description=normalize(site_doc.data["description"]),
         base_url=url if url.endswith("/") else url + "/",
         language=site_doc.data["language"],
-        themes=tuple(Theme(item["id"], item["label"]) for item in metrics_doc.data["themes"]),
+        themes=tuple(Theme(item["id"], item["label"], item.get("label_zh")) for item in metrics_doc.data["themes"]),
         units=units,
         metrics=metrics,
         cities={city.slug: city for city in cities},
@@ -52,7 +52,7 @@ def _unit(item: dict[str, Any]) -> Unit:
 
 
 def _metric(item: dict[str, Any]) -> Metric:
-    return Metric(item["id"], item["label"], item["theme"], item.get("unit"), item["kind"],
+    return Metric(item["id"], item["label"], item.get("label_zh"), item["theme"], item.get("unit"), item["kind"],
                   normalize(item["definition"]), item["higher_is_better"], item["comparable"])
 
 

@@ -14,6 +14,7 @@ class Theme:
 
     id: str
     label: str
+    label_zh: str | None
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Metric:
 
     id: str
     label: str
+    label_zh: str | None  # the usual Chinese term, so readers can search in Chinese
     theme: str
     unit: str | None
     kind: str

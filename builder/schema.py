@@ -157,11 +157,11 @@ class Field:
 
 SITE = (Field("title", text), Field("description", text), Field("base_url", web_url), Field("language", text))
 METRICS_FILE = (Field("themes", list_of(mapping)), Field("units", list_of(mapping)), Field("metrics", list_of(mapping)))
-THEME = (Field("id", identifier), Field("label", text))
+THEME = (Field("id", identifier), Field("label", text), Field("label_zh", text, required=False))
 UNIT = (Field("id", text), Field("label", label_text),
         Field("from", mapping, required=False))
 METRIC = (
-    Field("id", identifier), Field("label", text), Field("theme", identifier),
+    Field("id", identifier), Field("label", text), Field("label_zh", text, required=False), Field("theme", identifier),
     Field("unit", text, required=False), Field("kind", one_of(KINDS)), Field("definition", text),
     Field("higher_is_better", boolean), Field("comparable", boolean),
 )

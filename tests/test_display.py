@@ -13,7 +13,7 @@ from builder.units import convert, parse_factor
 
 
 def metric(unit: str, kind: str = "stock") -> Metric:
-    return Metric("m", "M", "t", unit, kind, "d", True, True)
+    return Metric("m", "M", None, "t", unit, kind, "d", True, True)
 
 
 YUAN = Unit("CNY", "yuan", {})
