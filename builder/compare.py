@@ -88,3 +88,32 @@ def headline_metric(site: Site, earlier: frozenset[str]) -> Metric | None:
         if count and (best is None or count > best[0]):
             best = (count, metric)
     return best[1] if best else None
+
+
+def series(site: Site, city: str, metric: str, earlier: frozenset[str]) -> list[Fact]:
+    """One fact per year for a city and metric, all of one scope (whole city first); [] if under two years."""
+    by_scope: dict[str | None, dict[int, Fact]] = defaultdict(dict)
+    for fact in report_order(site, [f for f in site.facts_by_city[city]
+                                    if f.metric == metric and f.id not in earlier and f.value is not None]):
+        by_scope[fact.scope].setdefault(fact.year, fact)  # newest report of each year
+    for scope in sorted(by_scope, key=lambda scope: (scope is not None, scope or "")):
+        if len(by_scope[scope]) >= 2:
+            return sorted(by_scope[scope].values(), key=lambda fact: fact.year)
+    return []
+
+
+PEER_COUNT = 3
+
+
+def peers(site: Site, city: str) -> list[str]:
+    """The cities most like this one: same province and level, then same level, then same province."""
+    me = site.cities[city]
+    scored = []
+    for other in site.cities.values():
+        if other.slug == city:
+            continue
+        closeness = (other.level != me.level) * 1 + (other.province != me.province) * 2
+        if closeness < 3:
+            scored.append(((other.level != me.level, other.province != me.province),
+                           -len(site.facts_by_city[other.slug]), other.name, other.slug))
+    return [slug for *_, slug in sorted(scored)[:PEER_COUNT]]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from builder.charts import LineChart, Timeline
 from builder.views import ArticleLink, CityLink, FactView, MetricLink, Ranking
 
 
@@ -63,9 +64,30 @@ class CityPage(Layout):
     aliases: tuple[str, ...]
     about_html: Markup
     designations: tuple[FactView, ...]  # oldest first
+    timeline: Timeline | None  # the designations drawn along the years
     key_figures: tuple[FactView, ...]
+    trends: tuple[LineChart, ...]  # metrics with figures for several years
     themes: tuple[ThemeGroup, ...]
     articles: tuple[ArticleLink, ...]
+    peers: tuple[CityLink, ...]  # the cities most like this one, compared on its compare page
+    compare_url: str  # relative to the root; empty when the city has no peers
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One comparable metric across the cities of a side-by-side comparison."""
+
+    metric: MetricLink
+    cells: tuple[FactView | None, ...]
+
+
+@dataclass(frozen=True)
+class PeersPage(Layout):
+    """peers.html: a city side by side with its nearest peers on every comparable metric."""
+
+    city: CityLink
+    cities: tuple[CityLink, ...]  # the city first, then its peers
+    rows: tuple[CompareRow, ...]  # only metrics on which at least one of them has a figure
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from builder import compare, display
+from builder import charts, compare, display
 from builder.contexts import (
     ArticlePage,
     ArticlesPage,
     CitiesPage,
     CityPage,
     ComparePage,
+    CompareRow,
     DataPage,
     HomePage,
     Layout,
@@ -24,6 +25,7 @@ from builder.contexts import (
     MetricPage,
     MetricsPage,
     OverviewRow,
+    PeersPage,
     RankingPage,
     ThemeGroup,
 )
@@ -91,6 +93,9 @@ def _pages(site: Site, views: Views) -> Iterator[Page]:
             articles_about[slug].add(article.slug)
     for city in site.cities.values():
         yield _city_page(site, views, city.slug, parts[city.slug], articles_about[city.slug])
+        peers_page = _peers_page(site, views, city.slug)
+        if peers_page is not None:
+            yield peers_page
     yield Page("articles/index.html", "articles.html", ArticlesPage(
         **_layout(site, "articles/index.html", "Source articles", "The news articles every figure comes from.",
                  "articles"), articles=articles))
@@ -168,6 +173,7 @@ def _city_page(site: Site, views: Views, slug: str, parts: list[str], articles: 
                           key=lambda fact: (fact.date or str(fact.year), fact.id))
     key_figures = [compare.headline(site, slug, metric.id, views.earlier)
                    for metric in site.metrics.values() if metric.comparable]
+    peers = compare.peers(site, slug)
     return Page(path, "city.html", CityPage(
         **_layout(site, path, city.name, f"{city.name} ({city.name_zh}), {city.level} in {city.province}: "
                   "innovation facts with their sources.", "cities", indexed=True),
@@ -176,6 +182,57 @@ def _city_page(site: Site, views: Views, slug: str, parts: list[str], articles: 
         parts=tuple(views.cities[part] for part in parts),
         aliases=city.aliases, about_html=Markup(render_markdown(city.body)),
         designations=tuple(views.facts[fact.id] for fact in designations),
+        timeline=_timeline(site, views, city.name, designations),
         key_figures=tuple(views.facts[fact.id] for fact in key_figures if fact is not None),
+        trends=_trends(site, views, slug),
         themes=_theme_groups(site, views, facts),
-        articles=tuple(link for article_slug, link in views.articles.items() if article_slug in articles)))
+        articles=tuple(link for article_slug, link in views.articles.items() if article_slug in articles),
+        peers=tuple(views.cities[peer] for peer in peers),
+        compare_url=f"cities/{slug}/compare/" if peers else ""))
+
+
+def _fractional_year(fact: Fact) -> float:
+    parts = [int(part) for part in (fact.date or str(fact.year)).split("-")]
+    month, day = (parts[1:] + [1, 1])[:2] if len(parts) > 1 else (1, 1)
+    return parts[0] + (month - 1) / 12 + (day - 1) / 365
+
+
+def _timeline(site: Site, views: Views, name: str, designations: list[Fact]) -> charts.Timeline | None:
+    events = [(_fractional_year(fact), site.metrics[fact.metric].label, views.facts[fact.id].value)
+              for fact in designations]
+    return charts.timeline(f"Designations of {name}",
+                           "; ".join(f"{when}: {label}" for _, label, when in events) + ".", events)
+
+
+def _trends(site: Site, views: Views, slug: str) -> tuple[charts.LineChart, ...]:
+    trends = []
+    for metric in site.metrics.values():
+        facts = compare.series(site, slug, metric.id, views.earlier)
+        values = [(fact.year, views.facts[fact.id].value, fact.value) for fact in facts if fact.value is not None]
+        scope = f" ({facts[0].scope})" if facts and facts[0].scope else ""
+        chart = charts.line_chart(f"{metric.label}{scope}, {values[0][0]} to {values[-1][0]}" if values else "",
+                                  "; ".join(f"{year}: {text}" for year, text, _ in values) + ".", values)
+        if chart is not None:
+            trends.append(chart)
+    return tuple(trends)
+
+
+def _peers_page(site: Site, views: Views, slug: str) -> Page | None:
+    """The city side by side with its nearest peers, on every comparable metric any of them reports."""
+    cities = [slug, *compare.peers(site, slug)]
+    if len(cities) < 2:
+        return None
+    rows = []
+    for metric in site.metrics.values():
+        if not metric.comparable:
+            continue
+        cells = tuple(_cell(views, compare.headline(site, city, metric.id, views.earlier)) for city in cities)
+        if any(cells):
+            rows.append(CompareRow(views.metrics[metric.id], cells))
+    city = site.cities[slug]
+    path = f"cities/{slug}/compare/index.html"
+    names = ", ".join(site.cities[other].name for other in cities[1:])
+    return Page(path, "peers.html", PeersPage(
+        **_layout(site, path, f"{city.name} compared with {names}",
+                  f"{city.name} side by side with similar cities: {names}.", "cities"),
+        city=views.cities[slug], cities=tuple(views.cities[other] for other in cities), rows=tuple(rows)))

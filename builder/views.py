@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder import compare, display
+from builder import charts, compare, display
 from builder.model import Article, City, Fact, Metric, Site
 
 
@@ -63,6 +63,7 @@ class MetricLink:
 
     id: str
     label: str
+    label_zh: str  # empty when the registry gives none
     url: str
     unit: str
     ranking_url: str  # empty when the metric is not comparable
@@ -87,6 +88,7 @@ class FactView:
     quote_url: str
     earlier: bool  # a newer article reports a different value for the same city, metric, year and scope
     sort_value: str  # the canonical number, for sorting scripts; empty for designations
+    sort_period: str  # the date or year as YYYY[-MM[-DD]], which sorts in time order as text
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Placing:
     """One row of a ranking: a position ("1", "=2", or "" when the city has no data)."""
 
     position: str
+    rank: str  # the position as a number for sorting; empty when the city has no data
     city: CityLink
     fact: FactView | None
 
@@ -106,6 +109,7 @@ class Ranking:
     definition: str
     placings: tuple[Placing, ...]
     caveats: tuple[str, ...]
+    chart: charts.BarChart | None
 
 
 class Views:
@@ -130,7 +134,7 @@ class Views:
     def _metric(self, metric: Metric) -> MetricLink:
         unit = self.site.units.get(metric.unit or "")
         unit_label = {"count": "count", "rank": "rank", "percent": "percent"}.get(metric.unit or "", "")
-        return MetricLink(metric.id, metric.label, metric_url(metric.id),
+        return MetricLink(metric.id, metric.label, metric.label_zh or "", metric_url(metric.id),
                           unit_label or (unit.label if unit else "date"),
                           ranking_url(metric.id) if metric.comparable else "", metric.higher_is_better)
 
@@ -143,7 +147,7 @@ class Views:
             reported=display.reported_text(fact, metric, unit), period=display.period_text(fact),
             qualifier=display.qualifier_text(fact), scope=fact.scope or "", note=fact.note or "",
             quote=fact.quote, quote_url=quote_url(fact), earlier=fact.id in self.earlier,
-            sort_value="" if fact.value is None else str(fact.value),
+            sort_value="" if fact.value is None else str(fact.value), sort_period=fact.date or str(fact.year),
         )
 
     def ordered(self, facts: tuple[Fact, ...] | list[Fact]) -> tuple[FactView, ...]:
@@ -153,11 +157,19 @@ class Views:
     def ranking(self, metric: Metric) -> Ranking:
         placings = compare.ranking(self.site, metric, self.earlier)
         rows = tuple(
-            Placing(_position_text(placing, placings), self.cities[placing.city.slug],
+            Placing(_position_text(placing, placings), "" if placing.position is None else str(placing.position),
+                    self.cities[placing.city.slug],
                     self.facts[placing.fact.id] if placing.fact else None)
             for placing in placings
         )
-        return Ranking(self.metrics[metric.id], metric.definition, rows, _caveats(placings))
+        bars = [(placing.city.name, self.facts[placing.fact.id].value, city_url(placing.city.slug), placing.fact.value)
+                for placing in placings if placing.fact is not None and placing.fact.value is not None]
+        chart = charts.bar_chart(
+            f"{metric.label}: the latest figure for each city",
+            f"{len(bars)} of {len(placings)} cities have a figure. "
+            + ("Longer bars are better." if metric.higher_is_better else "Shorter bars are better (1 is best)."),
+            bars)
+        return Ranking(self.metrics[metric.id], metric.definition, rows, _caveats(placings), chart)
 
 
 def _position_text(placing: compare.Placing, placings: list[compare.Placing]) -> str:

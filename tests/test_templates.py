@@ -16,7 +16,8 @@ TEMPLATE_CONTEXTS = {
     "city.html": contexts.CityPage, "articles.html": contexts.ArticlesPage, "article.html": contexts.ArticlePage,
     "compare.html": contexts.ComparePage, "ranking.html": contexts.RankingPage, "metrics.html": contexts.MetricsPage,
     "metric.html": contexts.MetricPage, "data.html": contexts.DataPage, "search.html": contexts.Layout,
-    "404.html": contexts.Layout, "_macros.html": contexts.Layout,
+    "404.html": contexts.Layout, "_macros.html": contexts.Layout, "_charts.html": contexts.Layout,
+    "peers.html": contexts.PeersPage,
 }
 
 
