@@ -25,6 +25,9 @@ class Layout:
     section: str  # which main navigation entry is current
     language: str
     indexed: bool  # whether Pagefind indexes this page's main content
+    canonical_url: str  # the page's absolute URL on the published site
+    og_type: str  # Open Graph type: "website", or "article" for source articles
+    structured_data: Markup  # schema.org JSON-LD for this page, or empty
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from builder import charts, compare, display
+from builder import charts, compare, display, sharing
 from builder.contexts import (
     ArticlePage,
     ArticlesPage,
@@ -34,6 +34,7 @@ from builder.text import render_markdown, render_with_quotes
 from builder.views import FactView, Views
 
 LATEST_ARTICLES_ON_HOME = 5
+NO_DATA = Markup("")
 
 
 @dataclass(frozen=True)
@@ -64,12 +65,17 @@ class LayoutFields(TypedDict):
     section: str
     language: str
     indexed: bool
+    canonical_url: str
+    og_type: str
+    structured_data: Markup
 
 
-def _layout(site: Site, path: str, title: str, description: str, section: str, *,
-            indexed: bool = False) -> LayoutFields:
+def _layout(site: Site, path: str, title: str, description: str, section: str, *, indexed: bool = False,
+            og_type: str = "website", structured_data: Markup = NO_DATA) -> LayoutFields:
     return LayoutFields(site_title=site.title, title=title, description=description, root=_root(path),
-                        section=section, language=site.language, indexed=indexed)
+                        section=section, language=site.language, indexed=indexed,
+                        canonical_url=site.base_url + sharing.page_url(path), og_type=og_type,
+                        structured_data=structured_data)
 
 
 def _pages(site: Site, views: Views) -> Iterator[Page]:
@@ -78,7 +84,8 @@ def _pages(site: Site, views: Views) -> Iterator[Page]:
     articles = tuple(views.articles.values())
     headline = compare.headline_metric(site, views.earlier)
     yield Page("index.html", "home.html", HomePage(
-        **_layout(site, "index.html", site.title, site.description, "home"), intro=site.description, cities=cities,
+        **_layout(site, "index.html", site.title, site.description, "home", structured_data=sharing.website(site)),
+        intro=site.description, cities=cities,
         articles=articles[:LATEST_ARTICLES_ON_HOME], headline=views.ranking(headline) if headline else None,
         fact_count=len(site.facts)))
     yield Page("cities/index.html", "cities.html", CitiesPage(
@@ -103,7 +110,8 @@ def _pages(site: Site, views: Views) -> Iterator[Page]:
         path = f"articles/{article.slug}/index.html"
         yield Page(path, "article.html", ArticlePage(
             **_layout(site, path, article.title, f"{article.publisher}, {display.long_date(article.published)}.",
-                     "articles", indexed=True),
+                      "articles", indexed=True, og_type="article",
+                      structured_data=sharing.news_article(site, article)),
             article=views.articles[article.slug], language_name=display.language_name(article.language),
             original_language_name=display.language_name(article.original_language),
             source_file=article.source_file, source_url=article.source_url or "",
@@ -135,7 +143,8 @@ def _pages(site: Site, views: Views) -> Iterator[Page]:
             metric=views.metrics[metric.id], definition=metric.definition,
             kind=display.KIND_LABELS[metric.kind], facts=views.ordered(site.facts_by_metric[metric.id])))
     yield Page("data/index.html", "data.html", DataPage(
-        **_layout(site, "data/index.html", "Download the data", "Every fact as CSV and JSON.", "data"),
+        **_layout(site, "data/index.html", "Download the data", "Every fact as CSV and JSON.", "data",
+                  structured_data=sharing.dataset(site)),
         fact_count=len(site.facts)))
     yield Page("search/index.html", "search.html", Layout(
         **_layout(site, "search/index.html", "Search", "Search cities, articles and metrics.", "search")))
@@ -176,7 +185,8 @@ def _city_page(site: Site, views: Views, slug: str, parts: list[str], articles: 
     peers = compare.peers(site, slug)
     return Page(path, "city.html", CityPage(
         **_layout(site, path, city.name, f"{city.name} ({city.name_zh}), {city.level} in {city.province}: "
-                  "innovation facts with their sources.", "cities", indexed=True),
+                  "innovation facts with their sources.", "cities", indexed=True,
+                  structured_data=sharing.place(site, city, [site.articles[a] for a in sorted(articles)])),
         city=views.cities[slug], province_zh=city.province_zh,
         parent=views.cities[city.parent] if city.parent else None,
         parts=tuple(views.cities[part] for part in parts),

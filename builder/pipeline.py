@@ -14,6 +14,7 @@ from builder.model import Site
 from builder.pages import pages
 from builder.render import environment, render_page
 from builder.search import SearchIndexFailed, index_site
+from builder.sharing import discovery_files
 from builder.validate import validate
 from builder.write import UnsafeOutputPath, copy_tree, create_staging, discard, swap_into_place, write_files
 
@@ -63,6 +64,7 @@ def build(config: Config) -> BuildResult:
     try:
         count = write_files(staging, ((page.path, render_page(env, page)) for page in site_pages))
         count += write_files(staging, downloads(site).items())
+        count += write_files(staging, discovery_files(site, [page.path for page in site_pages]).items())
         count += len(copy_tree(config.templates_dir / STATIC_FOLDER, staging, ASSETS_PREFIX))
         summary = index_site(staging) if config.search else ""
         swap_into_place(staging, Path(config.out_dir))

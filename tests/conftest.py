@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -40,18 +41,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.log_lines.append(format % args)
 
 
-@pytest.fixture(scope="session")
-def served_site(real_build: tuple[Path, BuildResult], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site served on a free loopback port under a sub-path, as GitHub Pages serves it."""
-    site_dir, _ = real_build
-    web_root = tmp_path_factory.mktemp("web")
+@contextlib.contextmanager
+def serve(site_dir: Path, web_root: Path) -> Iterator[str]:
+    """Serve site_dir on a free loopback port under SUB_PATH, as GitHub Pages serves a project."""
     shutil.copytree(site_dir, web_root / SUB_PATH.strip("/"))
     handler = functools.partial(_QuietHandler, directory=str(web_root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(real_build: tuple[Path, BuildResult], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site served on loopback under a sub-path."""
+    with serve(real_build[0], tmp_path_factory.mktemp("web")) as url:
+        yield url
 
 
 def chromium_executable() -> str:

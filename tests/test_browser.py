@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+import yaml
 
 from builder.config import PROJECT_ROOT
 
@@ -70,15 +71,15 @@ def test_a_filter_narrows_the_results(page: Any, served_site: str) -> None:
 
 
 def test_a_value_on_a_city_page_opens_its_highlighted_sentence(page: Any, served_site: str) -> None:
+    article = (PROJECT_ROOT / "content/articles/huangshi-2022-07-18.md").read_text("utf-8")
+    expected_quote = " ".join(yaml.safe_load(article.split("---\n")[1])["facts"][11]["quote"].split())
     page.goto(served_site + "cities/huangshi/")
-    value = page.locator('[data-fact="huangshi-2022-07-18/12"] a.value')
-    expected_quote = value.get_attribute("title") or ""
-    value.click()
+    page.locator('[data-fact="huangshi-2022-07-18/12"] a.value').click()
     page.wait_for_load_state()
     assert "/city-profiles/articles/huangshi-2022-07-18/#q-" in page.url
     target = page.locator(":target")
     assert target.evaluate("element => element.tagName") == "MARK"
-    assert expected_quote.startswith(target.inner_text().strip())
+    assert expected_quote.startswith(" ".join(target.inner_text().split()))
     assert target.is_visible()
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < page.viewport_size["height"]  # type: ignore[index]
@@ -92,3 +93,71 @@ def test_pages_load_without_requests_outside_the_site(page: Any, served_site: st
         page.goto(served_site + path)
     assert outside == []
     assert (PROJECT_ROOT / "templates" / "static" / "search.js").is_file()
+
+
+SORT_FACTS = {"alpha": 478, "beta": 120, "gamma": 9}
+
+
+@pytest.fixture
+def sortable_site(fixture_content: Any, tmp_path: Any) -> Any:
+    """The fixture site with values whose text order differs from their numeric order."""
+    from builder.pipeline import build
+    from tests.conftest import fixture_config, serve
+    from tests.sitekit import write
+
+    write(fixture_content, "articles/gamma-2022-01-01.md", """\
+        ---
+        title: Gamma counts nine
+        publisher: Gamma Post
+        published: 2022-01-01
+        language: en
+        source_file: gamma.txt
+        cities:
+          - gamma
+        facts:
+          - city: gamma
+            metric: high_tech_enterprises
+            value: 9
+            year: 2021
+            quote: "Gamma had 9 high-tech enterprises in 2021."
+        ---
+        Gamma had 9 high-tech enterprises in 2021.
+        """)
+    build(fixture_config(fixture_content, tmp_path / "site"))
+    with serve(tmp_path / "site", tmp_path / "web") as url:
+        yield url
+
+
+def column_texts(page: Any, column: int) -> list[str]:
+    return page.eval_on_selector_all(
+        "table.ranking tbody tr", f"rows => rows.map(row => row.cells[{column}].innerText.trim())")
+
+
+def test_a_column_sorts_by_number_not_by_text(page: Any, sortable_site: str) -> None:
+    page.goto(sortable_site + "compare/high_tech_enterprises/")
+    assert column_texts(page, 3)[:3] == ["478", "more than 120", "9"]  # the build's own order
+    page.get_by_role("button", name="Sort by High-tech enterprises").click()
+    assert column_texts(page, 3)[:3] == ["478", "more than 120", "9"]
+    assert page.locator("th[aria-sort]").get_attribute("aria-sort") == "descending"
+    page.get_by_role("button", name="Sort by High-tech enterprises").click()
+    assert column_texts(page, 3)[:3] == ["9", "more than 120", "478"]
+    page.get_by_role("button", name="Sort by City").click()
+    assert [text.split()[0] for text in column_texts(page, 1)] == ["Alpha", "Beta", "Gamma"]
+
+
+def test_the_overview_sorts_and_keeps_no_data_last(page: Any, served_site: str) -> None:
+    page.goto(served_site + "compare/")
+    page.get_by_role("button", name="Sort by Technology-based SMEs registered").click()
+    page.get_by_role("button", name="Sort by Technology-based SMEs registered").click()
+    cells = page.eval_on_selector_all(
+        "table.overview tbody tr", "rows => rows.map(row => row.cells[4].dataset.sort)")
+    filled = [float(value) for value in cells if value]
+    assert filled == sorted(filled) and cells[len(filled):] == [""] * (len(cells) - len(filled))
+
+
+def test_a_city_page_leads_to_its_side_by_side_comparison(page: Any, served_site: str) -> None:
+    page.goto(served_site + "cities/hengyang/")
+    page.get_by_role("link", name="Compare Hengyang with them side by side").click()
+    assert page.url.endswith("/city-profiles/cities/hengyang/compare/")
+    headers = page.eval_on_selector_all("table.overview thead th", "cells => cells.map(c => c.innerText)")
+    assert headers[1].startswith("Hengyang") and len(headers) == 5

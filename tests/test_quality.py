@@ -8,6 +8,7 @@ screenshots written to tests/artifacts/screenshots/ (git-ignored) for a maintain
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -73,8 +74,9 @@ def test_every_page_passes_the_nu_html_checker(real_build: tuple[Path, object]) 
                     f"{run.stdout[-2000:]}\n{run.stderr[-2000:]}", pytrace=False)
     errors = [message for message in messages if message.get("type") in ("error", "non-document-error")]
     assert run.returncode in (0, 1) and bool(errors) == (run.returncode == 1), (run.returncode, run.stderr[-2000:])
-    report = "\n".join(describe_nu_message(message, site_dir) for message in errors)
-    assert not errors, f"{len(errors)} Nu Html Checker errors in {len(files)} pages:\n{report}"
+    if errors:
+        report = "\n".join(describe_nu_message(message, site_dir) for message in errors)
+        pytest.fail(f"{len(errors)} Nu Html Checker error(s) in {len(files)} pages:\n{report}", pytrace=False)
 
 
 # --- One browser visit per page and colour scheme: axe-core results and screenshots -----------
@@ -105,8 +107,11 @@ def show_search_results(page: Any) -> None:
 
 
 def take_screenshot(page: Any, path: Path) -> Path:
-    path.unlink(missing_ok=True)
-    page.screenshot(path=str(path), full_page=True, animations="disabled")
+    """A full-page PNG, written through a temporary file so a concurrent run never sees a partial one."""
+    data = page.screenshot(full_page=True, animations="disabled")
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
     return path
 
 
@@ -154,16 +159,20 @@ def describe_violation(violation: dict[str, Any]) -> str:
     nodes = violation.get("nodes", [])
     targets = [" ".join(map(str, node.get("target", []))) for node in nodes[:TARGETS_SHOWN]]
     more = f" (+{len(nodes) - TARGETS_SHOWN} more)" if len(nodes) > TARGETS_SHOWN else ""
+    snippet = " ".join(str(nodes[0].get("html", "")).split())[:200] if nodes else ""
     return (f"- {violation['id']} [{violation.get('impact')}] {violation.get('help')} ({violation.get('helpUrl')})\n"
-            f"    {len(nodes)} element(s): {'; '.join(targets)}{more}")
+            f"    {len(nodes)} element(s): {'; '.join(targets)}{more}\n"
+            f"    first: {snippet}")
 
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("name", list(PAGES))
 def test_axe_finds_no_accessibility_violations(visit: Visitor, name: str, mode: str) -> None:
     violations = visit(name, mode).violations
-    report = "\n".join(describe_violation(violation) for violation in violations)
-    assert not violations, f"axe-core: {len(violations)} violation(s) on {name} (/{PAGES[name]}) in {mode} mode:\n{report}"
+    if violations:
+        report = "\n".join(describe_violation(violation) for violation in violations)
+        pytest.fail(f"axe-core: {len(violations)} violation(s) on {name} (/{PAGES[name]}) in {mode} mode:\n{report}",
+                    pytrace=False)
 
 
 @pytest.mark.parametrize("name", list(PAGES))
