@@ -202,9 +202,9 @@ def _city_page(site: Site, views: Views, slug: str, parts: list[str], articles: 
 
 
 def _fractional_year(fact: Fact) -> float:
-    parts = [int(part) for part in (fact.date or str(fact.year)).split("-")]
-    month, day = (parts[1:] + [1, 1])[:2] if len(parts) > 1 else (1, 1)
-    return parts[0] + (month - 1) / 12 + (day - 1) / 365
+    """2018-04 -> 2018.25: where a designation stands on the timeline."""
+    year, month, day = ([int(part) for part in (fact.date or str(fact.year)).split("-")] + [1, 1])[:3]
+    return year + (month - 1) / 12 + (day - 1) / 365
 
 
 def _timeline(site: Site, views: Views, name: str, designations: list[Fact]) -> charts.Timeline | None:

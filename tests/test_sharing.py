@@ -27,7 +27,8 @@ def test_every_page_has_a_canonical_url_and_link_preview(real_build: tuple[Path,
     assert f'<link rel="canonical" href="{BASE}cities/huangshi/">' in html
     assert f'<meta property="og:url" content="{BASE}cities/huangshi/">' in html
     assert '<meta name="twitter:card" content="summary">' in html
-    assert '<meta property="og:type" content="article">' in (site / "articles/hengyang-2018-12-06/index.html").read_text()
+    article = (site / "articles/hengyang-2018-12-06/index.html").read_text("utf-8")
+    assert '<meta property="og:type" content="article">' in article
     assert (site / "assets/favicon.svg").read_text("utf-8").startswith("<svg")
 
 
