@@ -40,6 +40,8 @@ ALL_RESULTS = """async (query) => {
 @pytest.mark.parametrize(("query", "expected"), [
     ("high-tech", "/metrics/high_tech_enterprises/"),
     ("patent", "/metrics/patent_applications_cumulative/"),
+    ("专利", "/metrics/patent_applications_cumulative/"),
+    ("衡阳", "/cities/hengyang/"),
     ("incubator", "/cities/huangshi/"),
     ("Yellowstone", "/cities/huangshi/"),
 ])
