@@ -29,7 +29,6 @@ class Bar:
 
     label: str
     value: str
-    href: str
     y: float
     x: float
     width: float
@@ -48,19 +47,19 @@ class BarChart:
     bars: tuple[Bar, ...]
 
 
-def bar_chart(title: str, description: str, rows: Sequence[tuple[str, str, str, Decimal]]) -> BarChart | None:
-    """rows: (label, value as read, link, number). None when no row has a value."""
+def bar_chart(title: str, description: str, rows: Sequence[tuple[str, str, Decimal]]) -> BarChart | None:
+    """rows: (label, value as read, number). None when no row has a value."""
     if not rows:
         return None
-    numbers = [row[3] for row in rows]
+    numbers = [row[2] for row in rows]
     low, high = min(Decimal(0), *numbers), max(Decimal(0), *numbers)
     span = (high - low) or Decimal(1)
     plot = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH
     zero = LABEL_WIDTH + plot * float((0 - low) / span)
     bars = []
-    for index, (label, value, href, number) in enumerate(rows):
+    for index, (label, value, number) in enumerate(rows):
         end = LABEL_WIDTH + plot * float((number - low) / span)
-        bars.append(Bar(label, value, href, _r(index * (BAR_HEIGHT + BAR_GAP)), _r(min(zero, end)),
+        bars.append(Bar(label, value, _r(index * (BAR_HEIGHT + BAR_GAP)), _r(min(zero, end)),
                         _r(max(abs(end - zero), 1.0))))
     return BarChart(title, description, CHART_WIDTH, len(rows) * (BAR_HEIGHT + BAR_GAP), LABEL_WIDTH,
                     _r(zero), tuple(bars))

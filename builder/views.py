@@ -162,7 +162,7 @@ class Views:
                     self.facts[placing.fact.id] if placing.fact else None)
             for placing in placings
         )
-        bars = [(placing.city.name, self.facts[placing.fact.id].value, city_url(placing.city.slug), placing.fact.value)
+        bars = [(placing.city.name, self.facts[placing.fact.id].value, placing.fact.value)
                 for placing in placings if placing.fact is not None and placing.fact.value is not None]
         chart = charts.bar_chart(
             f"{metric.label}: the latest figure for each city",
