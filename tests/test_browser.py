@@ -163,3 +163,78 @@ def test_a_city_page_leads_to_its_side_by_side_comparison(page: Any, served_site
     assert page.url.endswith("/city-profiles/cities/hengyang/compare/")
     headers = page.eval_on_selector_all("table.overview thead th", "cells => cells.map(c => c.innerText)")
     assert headers[1].startswith("Hengyang") and len(headers) == 5
+
+
+def test_keyboard_users_can_skip_to_the_content_and_see_focus(page: Any, served_site: str) -> None:
+    page.goto(served_site + "cities/huangshi/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.className, document.activeElement.getBoundingClientRect().left]")
+    assert focused[0] == "skip-link" and focused[1] >= 0  # on screen once focused
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    page.keyboard.press("Tab")
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+def test_dark_mode_follows_the_system_and_print_drops_navigation(browser: Any, served_site: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    dark = context.new_page()
+    dark.goto(served_site)
+    background = dark.evaluate("() => getComputedStyle(document.documentElement).backgroundColor")
+    assert background == "rgb(13, 17, 23)"
+    dark.emulate_media(media="print")
+    assert not dark.locator(".site-header nav").is_visible()
+    context.close()
+
+
+def test_crawling_the_served_site_reaches_every_page_with_no_broken_link(served_site: str,
+                                                                         real_build: Any) -> None:
+    import urllib.request
+    from html.parser import HTMLParser
+    from urllib.parse import urldefrag, urljoin
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.links: list[str] = []
+            self.ids: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            attributes = dict(attrs)
+            self.ids.update([attributes["id"]] if attributes.get("id") else [])
+            for name in ("href", "src"):
+                if attributes.get(name):
+                    self.links.append(attributes[name] or "")
+
+    pages: dict[str, Links] = {}
+    queue, broken, anchors = [served_site], [], []
+    while queue:
+        url = queue.pop()
+        if url in pages:
+            continue
+        with urllib.request.urlopen(url) as response:  # loopback only
+            parser = Links()
+            if "text/html" in response.headers.get("Content-Type", ""):
+                parser.feed(response.read().decode("utf-8"))
+        pages[url] = parser
+        for link in parser.links:
+            target, fragment = urldefrag(urljoin(url, link))
+            if not target.startswith(served_site):
+                assert not target.startswith(("http://127.0.0.1", "/")), (url, link)
+                continue
+            if fragment:
+                anchors.append((url, target, fragment))
+            if target not in pages and not target.startswith(served_site + "pagefind/"):
+                try:
+                    urllib.request.urlopen(target).close()
+                    if target.endswith("/"):
+                        queue.append(target)
+                except OSError:
+                    broken.append((url, link))
+    assert broken == []
+    assert [(url, fragment) for url, target, fragment in anchors if fragment not in pages[target].ids] == []
+    site_dir, _ = real_build
+    html_pages = [p for p in site_dir.rglob("index.html") if "pagefind" not in p.parts]
+    assert len([url for url in pages if url.endswith("/")]) == len(html_pages)
