@@ -238,3 +238,11 @@ def test_crawling_the_served_site_reaches_every_page_with_no_broken_link(served_
     site_dir, _ = real_build
     html_pages = [p for p in site_dir.rglob("index.html") if "pagefind" not in p.parts]
     assert len([url for url in pages if url.endswith("/")]) == len(html_pages)
+
+
+def test_the_sorted_column_shows_it_is_sorted(page: Any, served_site: str) -> None:
+    page.goto(served_site + "compare/high_tech_enterprises/")
+    button = page.get_by_role("button", name="Sort by City")
+    before = button.evaluate("element => getComputedStyle(element).backgroundColor")
+    button.click()
+    assert button.evaluate("element => getComputedStyle(element).backgroundColor") != before
