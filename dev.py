@@ -45,17 +45,23 @@ def ensure_environment(extras: str) -> None:
     STAMP.write_text(f"{digest}:{extras}")
 
 
-def ensure_chromium() -> None:
-    """Browser tests drive Debian's Chromium; install it when missing and possible, else explain."""
-    if os.environ.get("CHROMIUM_PATH") or any(shutil.which(name) for name in CHROMIUM_CANDIDATES):
+def ensure_system_packages() -> None:
+    """Browser tests drive Chromium; the HTML check runs on Java. Install them with apt where possible."""
+    missing = []
+    if not (os.environ.get("CHROMIUM_PATH") or any(shutil.which(name) for name in CHROMIUM_CANDIDATES)):
+        missing += ["chromium", "fonts-noto-cjk"]
+    if not shutil.which("java"):
+        missing.append("default-jre-headless")
+    if not missing:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        print("installing Chromium and a CJK font with apt-get", flush=True)
+        print(f"installing {', '.join(missing)} with apt-get", flush=True)
+        Path("/usr/share/man/man1").mkdir(parents=True, exist_ok=True)  # the JRE links a man page there
         subprocess.run(["apt-get", "update", "-qq"], check=True)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)
         return
-    sys.exit("The browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`) "
-             "or set CHROMIUM_PATH to a Chromium or Chrome executable, then run this again.")
+    sys.exit(f"The tests need {', '.join(missing)}. Install them (Debian/Ubuntu: `sudo apt-get install "
+             f"{' '.join(missing)}`; CHROMIUM_PATH may point at another Chromium or Chrome), then run this again.")
 
 
 def main(argv: list[str]) -> int:
@@ -67,7 +73,7 @@ def main(argv: list[str]) -> int:
         ensure_environment("")
         return subprocess.call([str(PYTHON), "-m", "builder", command, *rest], cwd=ROOT)
     ensure_environment("test")
-    ensure_chromium()
+    ensure_system_packages()
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
 
 
