@@ -105,15 +105,26 @@ def series(site: Site, city: str, metric: str, earlier: frozenset[str]) -> list[
 PEER_COUNT = 3
 
 
-def peers(site: Site, city: str) -> list[str]:
-    """The cities most like this one: same province and level, then same level, then same province."""
-    me = site.cities[city]
-    scored = []
-    for other in site.cities.values():
-        if other.slug == city:
-            continue
-        closeness = (other.level != me.level) * 1 + (other.province != me.province) * 2
-        if closeness < 3:
-            scored.append(((other.level != me.level, other.province != me.province),
-                           -len(site.facts_by_city[other.slug]), other.name, other.slug))
-    return [slug for *_, slug in sorted(scored)[:PEER_COUNT]]
+def peer_index(site: Site) -> dict[str, list[str]]:
+    """Each city's nearest peers: same province and level, then same level, then same province.
+
+    Within each group, cities with more facts come first, then by name. Built once, in
+    O(N log N), for every city.
+    """
+    groups: dict[tuple[str, ...], list[City]] = defaultdict(list)
+    for city in site.cities.values():
+        for key in (("both", city.level, city.province), ("level", city.level), ("province", city.province)):
+            groups[key].append(city)
+    for members in groups.values():
+        members.sort(key=lambda c: (-len(site.facts_by_city[c.slug]), c.name, c.slug))
+    index: dict[str, list[str]] = {}
+    for city in site.cities.values():
+        chosen: list[str] = []
+        for key in (("both", city.level, city.province), ("level", city.level), ("province", city.province)):
+            for other in groups[key]:
+                if len(chosen) == PEER_COUNT:
+                    break
+                if other.slug != city.slug and other.slug not in chosen:
+                    chosen.append(other.slug)
+        index[city.slug] = chosen
+    return index

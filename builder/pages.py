@@ -182,7 +182,7 @@ def _city_page(site: Site, views: Views, slug: str, parts: list[str], articles: 
                           key=lambda fact: (fact.date or str(fact.year), fact.id))
     key_figures = [compare.headline(site, slug, metric.id, views.earlier)
                    for metric in site.metrics.values() if metric.comparable]
-    peers = compare.peers(site, slug)
+    peers = views.peers[slug]
     return Page(path, "city.html", CityPage(
         **_layout(site, path, city.name, f"{city.name} ({city.name_zh}), {city.level} in {city.province}: "
                   "innovation facts with their sources.", "cities", indexed=True,
@@ -229,7 +229,7 @@ def _trends(site: Site, views: Views, slug: str) -> tuple[charts.LineChart, ...]
 
 def _peers_page(site: Site, views: Views, slug: str) -> Page | None:
     """The city side by side with its nearest peers, on every comparable metric any of them reports."""
-    cities = [slug, *compare.peers(site, slug)]
+    cities = [slug, *views.peers[slug]]
     if len(cities) < 2:
         return None
     rows = []

@@ -44,10 +44,16 @@ def _markdown() -> MarkdownIt:
 
 @dataclass(frozen=True)
 class Block:
-    """The plain text of one paragraph or heading, as a reader sees it."""
+    """The plain text of one paragraph or heading, as a reader sees it, and its whitespace-collapsed form."""
 
     text: str
     line: int  # 0-based line in the body where the block starts
+    normalized: str
+    offsets: tuple[int, ...]  # each normalized character's index in text
+
+
+def _block(text: str, line: int) -> Block:
+    return Block(text, line, *_normalized_with_offsets(text))
 
 
 def _inline_text(inline: Token) -> str:
@@ -70,25 +76,23 @@ def _inline_tokens(tokens: Sequence[Token]) -> Iterable[Token]:
 def blocks(body: str) -> tuple[Block, ...]:
     """The paragraphs and headings of a Markdown body, as plain text."""
     tokens = _markdown().parse(body)
-    return tuple(Block(_inline_text(token), (token.map or [0])[0]) for token in _inline_tokens(tokens))
+    return tuple(_block(_inline_text(token), (token.map or [0])[0]) for token in _inline_tokens(tokens))
 
 
-def _normalized_with_offsets(text: str) -> tuple[str, list[int]]:
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _normalized_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """The text with whitespace collapsed, and each kept character's index in the original."""
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
-    pending_space = False
-    for index, char in enumerate(text):
-        if char.isspace():
-            pending_space = bool(chars)
-            continue
-        if pending_space:
-            chars.append(" ")
-            offsets.append(index - 1)
-            pending_space = False
-        chars.append(char)
-        offsets.append(index)
-    return "".join(chars), offsets
+    for match in _NON_SPACE.finditer(text):
+        if pieces:
+            pieces.append(" ")
+            offsets.append(match.start() - 1)
+        pieces.append(match.group())
+        offsets.extend(range(match.start(), match.end()))
+    return "".join(pieces), tuple(offsets)
 
 
 @dataclass(frozen=True)
@@ -106,10 +110,9 @@ def find_quote(body_blocks: Sequence[Block], quote: str) -> QuoteSpan | None:
     if not wanted:
         return None
     for index, block in enumerate(body_blocks):
-        normalized, offsets = _normalized_with_offsets(block.text)
-        found = normalized.find(wanted)
+        found = block.normalized.find(wanted)
         if found >= 0:
-            return QuoteSpan(index, offsets[found], offsets[found + len(wanted) - 1] + 1)
+            return QuoteSpan(index, block.offsets[found], block.offsets[found + len(wanted) - 1] + 1)
     return None
 
 
@@ -123,7 +126,7 @@ def render_with_quotes(body: str, quotes: Iterable[str]) -> str:
     md = _markdown()
     tokens = md.parse(body)
     inlines = list(_inline_tokens(tokens))
-    body_blocks = [Block(_inline_text(token), 0) for token in inlines]
+    body_blocks = [_block(_inline_text(token), 0) for token in inlines]
     spans_by_block: dict[int, list[tuple[int, int, str]]] = {}
     for quote in sorted(set(quotes)):
         span = find_quote(body_blocks, quote)

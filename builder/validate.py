@@ -32,24 +32,26 @@ def validate(docs: list[RawDoc]) -> list[SourceError]:
         problems += safety.check_text_fields(doc)
     problems += _check_coverage(by_kind["city"], by_kind["article"])
     problems += check_conflicts(by_kind["article"])
-    problems += _same_value_twice(by_kind["city"], "name_zh", "city")
-    problems += _same_value_twice(by_kind["article"], "source_file", "article")
+    problems += _same_value_twice(by_kind["city"], ("name_zh", "province"), "city")
+    problems += _same_value_twice(by_kind["article"], ("source_file",), "article")
     return sorted(set(problems))
 
 
-def _same_value_twice(docs: list[RawDoc], key: str, noun: str) -> list[SourceError]:
-    """Warn when two files share a value that should be unique (the same city or article twice)."""
-    first: dict[str, RawDoc] = {}
+def _same_value_twice(docs: list[RawDoc], keys: tuple[str, ...], noun: str) -> list[SourceError]:
+    """Warn when two files share values that should be unique together (the same city or article twice)."""
+    first: dict[tuple[str, ...], RawDoc] = {}
     warnings = []
     for doc in docs:
-        value = doc.data.get(key)
-        if not isinstance(value, str):
+        values = tuple(doc.data.get(key) for key in keys)
+        if not all(isinstance(value, str) for value in values):
             continue
-        if value in first:
-            warnings.append(doc.warning((key,), f"{key}: '{value}' is also the {key} of {first[value].path}",
+        if values in first:
+            same = " and ".join(keys) + (" are" if len(keys) > 1 else " is")
+            shown = ", ".join(f"'{value}'" for value in values)
+            warnings.append(doc.warning((keys[0],), f"{same} the same as in {first[values].path} ({shown})",
                                         f"if both files are the same {noun}, merge them into one"))
         else:
-            first[value] = doc
+            first[values] = doc  # type: ignore[index]
     return warnings
 
 

@@ -6,6 +6,7 @@ the site works at `/` and under any sub-path.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from builder import charts, compare, display
@@ -122,6 +123,7 @@ class Views:
         self.articles = {slug: self._article(article) for slug, article in site.articles.items()}
         self.metrics = {metric_id: self._metric(metric) for metric_id, metric in site.metrics.items()}
         self.facts = {fact.id: self._fact(fact) for fact in site.facts}
+        self.peers = compare.peer_index(site)
 
     def _city(self, city: City) -> CityLink:
         return CityLink(city.slug, city.name, city.name_zh, city.province, city.level, city_url(city.slug),
@@ -156,8 +158,10 @@ class Views:
 
     def ranking(self, metric: Metric) -> Ranking:
         placings = compare.ranking(self.site, metric, self.earlier)
+        sharing = Counter(placing.position for placing in placings)
         rows = tuple(
-            Placing(_position_text(placing, placings), "" if placing.position is None else str(placing.position),
+            Placing(_position_text(placing.position, sharing),
+                    "" if placing.position is None else str(placing.position),
                     self.cities[placing.city.slug],
                     self.facts[placing.fact.id] if placing.fact else None)
             for placing in placings
@@ -172,11 +176,11 @@ class Views:
         return Ranking(self.metrics[metric.id], metric.definition, rows, _caveats(placings), chart)
 
 
-def _position_text(placing: compare.Placing, placings: list[compare.Placing]) -> str:
-    if placing.position is None:
+def _position_text(position: int | None, sharing: Counter[int | None]) -> str:
+    """1, or =2 when cities tie for second place, or "" for a city without a figure."""
+    if position is None:
         return ""
-    shared = sum(other.position == placing.position for other in placings) > 1
-    return f"={placing.position}" if shared else str(placing.position)
+    return f"={position}" if sharing[position] > 1 else str(position)
 
 
 def _caveats(placings: list[compare.Placing]) -> tuple[str, ...]:
