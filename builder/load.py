@@ -162,20 +162,25 @@ def _short_tag(tag: str) -> str:
 _INT_TAG, _FLOAT_TAG = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
 
 
+_SURPRISES = (
+    (re.compile(r"^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$"), "YAML reads {text} as {value} (base 60)",
+     "put it in quotes if it is text, or write the number"),
+    (re.compile(r"^[-+]?0[xob]", re.IGNORECASE), "YAML reads {text} as {value}", "write the number in decimal digits"),
+    (re.compile(r"^[-+]?0[0-9_]+$"), "YAML reads {text} as {value} (octal)", "write {digits} without the leading zero"),
+    (re.compile(r"_"), "YAML reads {text} as {value}", "write {plain} without underscores"),
+)
+
+
 def _surprising_number(node: ScalarNode) -> tuple[str, str] | None:
     """Plain scalars that YAML 1.1 turns into a different number than a reader sees."""
     if node.style not in (None, "") or node.tag not in (_INT_TAG, _FLOAT_TAG):  # libyaml says "" for plain
         return None
     text = node.value
-    value = "the number " + str(yaml.safe_load(text))
-    if ":" in text:
-        return f"YAML reads {text} as {value} (base 60)", "put it in quotes if it is text, or write the number"
-    if re.match(r"^[-+]?0[xob]", text, re.IGNORECASE):
-        return f"YAML reads {text} as {value}", "write the number in decimal digits"
-    if re.match(r"^[-+]?0[0-9_]+$", text):
-        return f"YAML reads {text} as {value} (octal)", f"write {text.lstrip('+-0')} without the leading zero"
-    if "_" in text:
-        return f"YAML reads {text} as {value}", f"write {text.replace('_', '')} without underscores"
+    for pattern, message, hint in _SURPRISES:
+        if pattern.search(text):
+            value = f"the number {yaml.safe_load(text)}"
+            return (message.format(text=text, value=value),
+                    hint.format(digits=text.lstrip("+-0"), plain=text.replace("_", "")))
     return None
 
 
