@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"build failed: {failure.message}; {config.out_dir} was left as it was", file=sys.stderr)
         return 1
     _print_problems(built.warnings)
+    for stage, seconds in built.timings.items():
+        print(f"  {stage:<18} {seconds:8.2f} s")
     print(f"built {built.page_count} pages ({built.file_count} files) into {config.out_dir}"
           + (f"; {len(built.warnings)} warning(s)" if built.warnings else ""))
     return 0

@@ -45,7 +45,7 @@ def fact_records(site: Site) -> list[dict[str, Any]]:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def facts_json(records: list[dict[str, Any]]) -> bytes:

@@ -12,7 +12,7 @@ from typing import Any
 from builder import figures, schema
 from builder.errors import SourceError
 from builder.load import RawDoc
-from builder.text import blocks, find_quote
+from builder.text import blocks, contains_quote
 from builder.units import convert
 
 NON_NEGATIVE_KINDS = ("stock", "flow")
@@ -45,7 +45,7 @@ def check_fact(doc: RawDoc, index: int, fact: dict[str, Any], registry: Registry
     errors = schema.check_mapping(doc, where, fact, schema.FACT)
     errors += _references(doc, index, fact, registry, covered)
     quote = fact.get("quote")
-    quote_found = isinstance(quote, str) and bool(quote.strip()) and find_quote(blocks(doc.body), quote) is not None
+    quote_found = isinstance(quote, str) and contains_quote(blocks(doc.body), quote)
     if isinstance(quote, str) and quote.strip() and not quote_found:
         errors.append(doc.error((*where, "quote"), f"facts[{index}].quote: not found in the article body",
                                 "copy the passage exactly from one paragraph of the text below the front matter"))

@@ -15,7 +15,8 @@ from builder.errors import BuildFailed, SourceError
 from builder.load import load_content
 from builder.model import Site
 from builder.pages import pages
-from builder.render import environment, render_page
+from builder.parallel import render_all
+from builder.render import environment
 from builder.search import SearchIndexFailed, index_site
 from builder.sharing import discovery_files
 from builder.validate import validate
@@ -88,7 +89,7 @@ def build(config: Config) -> BuildResult:
     staging = create_staging(config.out_dir)
     try:
         with timings.stage("render and write"):
-            count = write_files(staging, ((page.path, render_page(env, page)) for page in site_pages))
+            count = render_all(env, site_pages, staging)
         with timings.stage("downloads"):
             count += write_files(staging, downloads(site).items())
             count += write_files(staging, discovery_files(site, [page.path for page in site_pages]).items())

@@ -57,8 +57,13 @@ def _permissive_markdown() -> MarkdownIt:
     return md
 
 
+_MARKUP_SIGNS = ("<", "](", "]:")  # raw HTML and autolinks need <; links and images ]( ; definitions ]:
+
+
 def check_body(doc: RawDoc) -> list[SourceError]:
     """Links in the Markdown body must be web, mail or relative links; raw HTML is refused."""
+    if not any(sign in doc.body for sign in _MARKUP_SIGNS):
+        return []  # no link and no HTML can be written without one of these
     errors = []
     lines = doc.body.splitlines()
     for token in _permissive_markdown().parse(doc.body):

@@ -49,11 +49,10 @@ class Block:
     text: str
     line: int  # 0-based line in the body where the block starts
     normalized: str
-    offsets: tuple[int, ...]  # each normalized character's index in text
 
 
 def _block(text: str, line: int) -> Block:
-    return Block(text, line, *_normalized_with_offsets(text))
+    return Block(text, line, normalize(text))
 
 
 def _inline_text(inline: Token) -> str:
@@ -104,15 +103,22 @@ class QuoteSpan:
     end: int
 
 
+def contains_quote(body_blocks: Sequence[Block], quote: str) -> bool:
+    """Whether one block holds the quote, ignoring differences in whitespace (what `check` asks)."""
+    wanted = normalize(quote)
+    return bool(wanted) and any(wanted in block.normalized for block in body_blocks)
+
+
 def find_quote(body_blocks: Sequence[Block], quote: str) -> QuoteSpan | None:
     """Locate a quote in one block, ignoring differences in whitespace; None if absent."""
     wanted = normalize(quote)
     if not wanted:
         return None
     for index, block in enumerate(body_blocks):
-        found = block.normalized.find(wanted)
-        if found >= 0:
-            return QuoteSpan(index, block.offsets[found], block.offsets[found + len(wanted) - 1] + 1)
+        if wanted in block.normalized:
+            normalized, offsets = _normalized_with_offsets(block.text)  # only for the block that holds it
+            found = normalized.find(wanted)
+            return QuoteSpan(index, offsets[found], offsets[found + len(wanted) - 1] + 1)
     return None
 
 

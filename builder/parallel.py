@@ -1,0 +1,52 @@
+"""Render and write pages on every core: forked workers share the pages already built in memory.
+
+Each page's HTML depends only on its own context, so the output is the same bytes
+whatever the number of workers or the order they finish in.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+from jinja2 import Environment
+
+from builder.pages import Page
+from builder.render import render_page
+from builder.write import write_files
+
+MIN_PAGES_PER_WORKER = 200  # below this, starting a worker costs more than it saves
+
+# Set by render_all before forking; workers read them instead of receiving pickled copies.
+_PAGES: list[Page] = []
+_ENV: Environment | None = None
+_STAGING: Path | None = None
+
+
+def _render_share(share: tuple[int, int]) -> int:
+    """Render pages[start::step] into the staging folder; return how many files were written."""
+    start, step = share
+    assert _ENV is not None and _STAGING is not None
+    return write_files(_STAGING, ((page.path, render_page(_ENV, page)) for page in _PAGES[start::step]))
+
+
+def worker_count(pages: int) -> int:
+    """One worker per core, but none when the site is too small to gain from them."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(os.cpu_count() or 1, pages // MIN_PAGES_PER_WORKER))
+
+
+def render_all(env: Environment, pages: list[Page], staging: Path) -> int:
+    """Render and write every page, in parallel where it helps; return the number of files written."""
+    global _PAGES, _ENV, _STAGING  # handed to forked workers without pickling
+    _PAGES, _ENV, _STAGING = pages, env, staging
+    try:
+        workers = worker_count(len(pages))
+        if workers == 1:
+            return _render_share((0, 1))
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return sum(pool.map(_render_share, [(index, workers) for index in range(workers)]))
+    finally:
+        _PAGES, _ENV, _STAGING = [], None, None
