@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from builder import schema
-from builder.config import PROJECT_ROOT, Config
+from builder.config import DEFAULT_CACHE_DIR, PROJECT_ROOT, Config
 from builder.editor_schemas import write_schemas
 from builder.errors import BuildFailed, SourceError
 from builder.pipeline import build, check
@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("--base-url", type=_base_url,
                                  help="absolute URL the site is published at (default: site.yaml)")
             command.add_argument("--no-search", action="store_true", help="skip the Pagefind search index")
+            command.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE_DIR,
+                                 help="where incremental builds keep their cache (default: .cache/); "
+                                      "an empty folder means a full build")
     return parser
 
 
@@ -79,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)", file=sys.stderr)
         return 1 if result.errors else 0
     config = Config(content_dir=args.content, out_dir=args.out, base_url=args.base_url,
-                    strict=args.strict, search=not args.no_search)
+                    strict=args.strict, search=not args.no_search, cache_dir=args.cache_dir)
     try:
         built = build(config)
     except BuildFailed as failure:
@@ -89,6 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _print_problems(built.warnings)
     for stage, seconds in built.timings.items():
         print(f"  {stage:<18} {seconds:8.2f} s")
+    if built.unchanged:
+        print(f"nothing changed: {config.out_dir} is up to date ({built.file_count} files)")
+        return 0
     print(f"built {built.page_count} pages ({built.file_count} files) into {config.out_dir}"
           + (f"; {len(built.warnings)} warning(s)" if built.warnings else ""))
     return 0

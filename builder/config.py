@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache"
 
 
 @dataclass(frozen=True)
@@ -18,3 +19,4 @@ class Config:
     base_url: str | None = None
     strict: bool = False
     search: bool = True
+    cache_dir: Path | None = None  # where incremental builds keep what they remember; None: always build fully

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -243,12 +244,14 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-def _read_text(path: Path, shown: str) -> str:
-    size = path.stat().st_size
+def _check_size(size: int) -> None:
     if size > MAX_FILE_BYTES:
         raise _YamlProblem(1, 1, f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} allowed",
                            "split it, or remove what is not the article")
-    raw = path.read_bytes()
+
+
+def _decode(raw: bytes) -> str:
+    _check_size(len(raw))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -262,9 +265,14 @@ def _read_text(path: Path, shown: str) -> str:
 
 
 def load_file(path: Path, shown: str, kind: DocKind) -> RawDoc:
-    """Read one content file. Raises SourceError-shaped _YamlProblem via load_content."""
-    text = _read_text(path, shown)
-    slug = path.stem
+    """Read one content file. Raises _YamlProblem, which load_content turns into a SourceError."""
+    _check_size(path.stat().st_size)  # refuse before reading it all
+    return parse_file(path.read_bytes(), path.stem, shown, kind)
+
+
+def parse_file(raw: bytes, slug: str, shown: str, kind: DocKind) -> RawDoc:
+    """Parse one content file's bytes. Raises _YamlProblem for anything that cannot be read."""
+    text = _decode(raw)
     if kind in ("site", "metrics"):
         data, values, keys = parse_yaml(text)
         return RawDoc(kind, shown, slug, _as_mapping(data), "", 1, values, keys)
@@ -308,10 +316,15 @@ def shown_path(path: Path, content_dir: Path) -> str:
         return path.as_posix()
 
 
-def load_content(content_dir: Path) -> LoadResult:
-    """Read every content file; a file that cannot be read becomes a located error."""
+def load_content(content_dir: Path, parsed: dict[str, tuple[str, RawDoc]] | None = None) -> LoadResult:
+    """Read every content file; a file that cannot be read becomes a located error.
+
+    `parsed` maps shown paths to (digest of the bytes, RawDoc) from an earlier build; a
+    file whose bytes are unchanged is not parsed again. It is updated in place.
+    """
     docs: list[RawDoc] = []
     errors: list[SourceError] = []
+    seen: set[str] = set()
     for path, kind in content_files(content_dir):
         shown = shown_path(path, content_dir)
         if not path.is_file():
@@ -319,7 +332,20 @@ def load_content(content_dir: Path) -> LoadResult:
                                       f"create {path.name}; see docs/content-format.md"))
             continue
         try:
-            docs.append(load_file(path, shown, kind))
+            if parsed is None:
+                docs.append(load_file(path, shown, kind))
+                continue
+            seen.add(shown)
+            _check_size(path.stat().st_size)
+            raw = path.read_bytes()
+            digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+            cached = parsed.get(shown)
+            if cached is None or cached[0] != digest or cached[1].kind != kind:
+                parsed[shown] = (digest, parse_file(raw, path.stem, shown, kind))
+            docs.append(parsed[shown][1])
         except _YamlProblem as problem:
             errors.append(SourceError(shown, problem.line, problem.column, problem.message, problem.hint))
+    if parsed is not None:
+        for gone in set(parsed) - seen:
+            del parsed[gone]
     return LoadResult(docs, errors)

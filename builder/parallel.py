@@ -14,7 +14,7 @@ from jinja2 import Environment
 
 from builder.pages import Page
 from builder.render import render_page
-from builder.write import write_files
+from builder.write import Previous, write_files
 
 MIN_PAGES_PER_WORKER = 200  # below this, starting a worker costs more than it saves
 
@@ -22,13 +22,15 @@ MIN_PAGES_PER_WORKER = 200  # below this, starting a worker costs more than it s
 _PAGES: list[Page] = []
 _ENV: Environment | None = None
 _STAGING: Path | None = None
+_PREVIOUS: Previous | None = None
 
 
-def _render_share(share: tuple[int, int]) -> int:
-    """Render pages[start::step] into the staging folder; return how many files were written."""
+def _render_share(share: tuple[int, int]) -> dict[str, str]:
+    """Render pages[start::step] into the staging folder; return the written files' digests."""
     start, step = share
     assert _ENV is not None and _STAGING is not None
-    return write_files(_STAGING, ((page.path, render_page(_ENV, page)) for page in _PAGES[start::step]))
+    rendered = ((page.path, render_page(_ENV, page)) for page in _PAGES[start::step])
+    return write_files(_STAGING, rendered, _PREVIOUS)
 
 
 def worker_count(pages: int) -> int:
@@ -38,15 +40,19 @@ def worker_count(pages: int) -> int:
     return max(1, min(os.cpu_count() or 1, pages // MIN_PAGES_PER_WORKER))
 
 
-def render_all(env: Environment, pages: list[Page], staging: Path) -> int:
-    """Render and write every page, in parallel where it helps; return the number of files written."""
-    global _PAGES, _ENV, _STAGING  # handed to forked workers without pickling
-    _PAGES, _ENV, _STAGING = pages, env, staging
+def render_all(env: Environment, pages: list[Page], staging: Path,
+               previous: Previous | None = None) -> dict[str, str]:
+    """Render and write every page, in parallel where it helps; return the written files' digests."""
+    global _PAGES, _ENV, _STAGING, _PREVIOUS  # handed to forked workers without pickling
+    _PAGES, _ENV, _STAGING, _PREVIOUS = pages, env, staging, previous
     try:
         workers = worker_count(len(pages))
         if workers == 1:
             return _render_share((0, 1))
+        written: dict[str, str] = {}
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return sum(pool.map(_render_share, [(index, workers) for index in range(workers)]))
+            for share in pool.map(_render_share, [(index, workers) for index in range(workers)]):
+                written |= share
+        return written
     finally:
-        _PAGES, _ENV, _STAGING = [], None, None
+        _PAGES, _ENV, _STAGING, _PREVIOUS = [], None, None, None

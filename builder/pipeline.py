@@ -9,10 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.assemble import assemble
+from builder.cache import (
+    Manifest,
+    digest_tree,
+    fingerprint_inputs,
+    read_manifest,
+    read_parsed,
+    write_manifest,
+    write_parsed,
+)
 from builder.config import Config
 from builder.downloads import downloads
 from builder.errors import BuildFailed, SourceError
-from builder.load import load_content
+from builder.load import RawDoc, load_content
 from builder.model import Site
 from builder.pages import pages
 from builder.parallel import render_all
@@ -20,7 +29,7 @@ from builder.render import environment
 from builder.search import SearchIndexFailed, index_site
 from builder.sharing import discovery_files
 from builder.validate import validate
-from builder.write import UnsafeOutputPath, copy_tree, create_staging, discard, swap_into_place, write_files
+from builder.write import Previous, UnsafeOutputPath, copy_tree, create_staging, discard, swap_into_place, write_files
 
 STATIC_FOLDER = "static"
 ASSETS_PREFIX = "assets"
@@ -54,19 +63,21 @@ class CheckResult:
 class BuildResult:
     """What a successful build wrote, and how long each stage took."""
 
-    site: Site
+    site: Site | None  # None when nothing had changed and nothing was built
     warnings: list[SourceError]
     page_count: int
     file_count: int
     search_summary: str
     timings: dict[str, float]
+    unchanged: bool = False
 
 
-def check(config: Config, timings: Timings | None = None) -> CheckResult:
+def check(config: Config, timings: Timings | None = None,
+          parsed: dict[str, tuple[str, RawDoc]] | None = None) -> CheckResult:
     """Load and validate the content; assemble the model only when nothing is wrong."""
     timings = timings or Timings()
     with timings.stage("load"):
-        loaded = load_content(config.content_dir)
+        loaded = load_content(config.content_dir, parsed)
     with timings.stage("validate"):
         problems = loaded.errors + validate(loaded.docs)
     errors = sorted(p for p in problems if p.severity == "error" or config.strict)
@@ -77,31 +88,54 @@ def check(config: Config, timings: Timings | None = None) -> CheckResult:
 
 
 def build(config: Config) -> BuildResult:
-    """Check, render every page and download, index, then swap the new site into place."""
+    """Check, render every page and download, index, then swap the new site into place.
+
+    With a cache folder, a build whose inputs are all unchanged (and whose output is
+    intact) does nothing, unchanged files are parsed from the cache, and output files
+    whose bytes did not change are linked from the previous site rather than rewritten.
+    """
     timings = Timings()
-    checked = check(config, timings)
+    out_dir = Path(config.out_dir)
+    cache_dir = config.cache_dir
+    manifest = read_manifest(cache_dir) if cache_dir else Manifest()
+    with timings.stage("fingerprint"):
+        inputs = fingerprint_inputs(config) if cache_dir else ""
+        intact = bool(cache_dir) and manifest.output_intact(out_dir)
+    if intact and manifest.inputs == inputs:
+        return BuildResult(None, manifest.warnings, manifest.pages, len(manifest.outputs), "",
+                           dict(timings.seconds), unchanged=True)
+    parsed = read_parsed(cache_dir) if cache_dir else None
+    checked = check(config, timings, parsed)
     if checked.site is None:
         raise BuildFailed(checked.errors)
     site = checked.site
     with timings.stage("pages"):
         env = environment(config.templates_dir)
         site_pages = pages(site)
-    staging = create_staging(config.out_dir)
+    previous = Previous(out_dir.resolve(), manifest.outputs) if intact else None
+    staging = create_staging(out_dir)
     try:
         with timings.stage("render and write"):
-            count = render_all(env, site_pages, staging)
+            written = render_all(env, site_pages, staging, previous)
         with timings.stage("downloads"):
-            count += write_files(staging, downloads(site).items())
-            count += write_files(staging, discovery_files(site, [page.path for page in site_pages]).items())
-            count += len(copy_tree(config.templates_dir / STATIC_FOLDER, staging, ASSETS_PREFIX))
+            written |= write_files(staging, downloads(site).items(), previous)
+            written |= write_files(staging, discovery_files(site, [page.path for page in site_pages]).items(),
+                                   previous)
+            written |= copy_tree(config.templates_dir / STATIC_FOLDER, staging, ASSETS_PREFIX, previous)
         with timings.stage("index"):
             summary = index_site(staging) if config.search else ""
+            if config.search and cache_dir:
+                written |= digest_tree(staging / "pagefind", "pagefind")
         with timings.stage("swap"):
-            swap_into_place(staging, Path(config.out_dir))
+            swap_into_place(staging, out_dir)
     except (SearchIndexFailed, UnsafeOutputPath) as exc:
         discard(staging)
         raise BuildFailed(message=str(exc)) from exc
     except BaseException:
         discard(staging)
         raise
-    return BuildResult(site, checked.warnings, len(site_pages), count, summary, dict(timings.seconds))
+    if cache_dir and parsed is not None:
+        with timings.stage("cache"):
+            write_manifest(cache_dir, inputs, written, out_dir, warnings=checked.warnings, pages=len(site_pages))
+            write_parsed(cache_dir, parsed)
+    return BuildResult(site, checked.warnings, len(site_pages), len(written), summary, dict(timings.seconds))

@@ -6,10 +6,12 @@ exactly as it was.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -24,29 +26,46 @@ def create_staging(out_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
 
 
-def write_files(staging: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write each (relative path, bytes) under staging; refuse paths that escape it."""
+@dataclass(frozen=True)
+class Previous:
+    """The site being replaced and its files' digests: an unchanged file is linked from it, not rewritten."""
+
+    site: Path
+    digests: dict[str, str]
+
+
+def write_files(staging: Path, files: Iterable[tuple[str, bytes]], previous: Previous | None = None) -> dict[str, str]:
+    """Write each (relative path, bytes) under staging; refuse paths that escape it; return their digests.
+
+    A file whose bytes equal the previous build's is hard-linked from the previous site, so
+    it keeps its inode and time: only the files whose content changed are rewritten.
+    """
     root = staging.resolve()
-    count = 0
+    written = {}
     for relative, data in files:
         target = (root / relative).resolve()
         if not target.is_relative_to(root) or target == root:
             raise UnsafeOutputPath(f"refusing to write outside the site folder: {relative!r}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        count += 1
-    return count
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        if previous is None or previous.digests.get(relative) != digest or not _link(previous.site / relative, target):
+            target.write_bytes(data)
+        written[relative] = digest
+    return written
 
 
-def copy_tree(source: Path, staging: Path, prefix: str) -> list[str]:
-    """Copy a folder of static files into staging/prefix; return the copied relative paths."""
-    copied = []
-    for path in sorted(source.rglob("*")):
-        if path.is_file():
-            relative = f"{prefix}/{path.relative_to(source).as_posix()}"
-            write_files(staging, [(relative, path.read_bytes())])
-            copied.append(relative)
-    return copied
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
+
+
+def copy_tree(source: Path, staging: Path, prefix: str, previous: Previous | None = None) -> dict[str, str]:
+    """Copy a folder of static files into staging/prefix; return the copied files' digests."""
+    return write_files(staging, ((f"{prefix}/{path.relative_to(source).as_posix()}", path.read_bytes())
+                                 for path in sorted(source.rglob("*")) if path.is_file()), previous)
 
 
 def swap_into_place(staging: Path, out_dir: Path) -> None:
