@@ -33,7 +33,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 SHARED_BENCH = PROJECT.parent / "shared" / "bench"
 RESULTS = PROJECT / "bench" / "results"
 PYTHON = sys.executable
-STAGE_LINE = re.compile(r"^\s+(.+?)\s+([0-9.]+) s$")
+STAGE_LINE = re.compile(r"^\s+(.+?)\s+([0-9.]+) s(?:\s+\(.*\))?$")
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:

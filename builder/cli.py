@@ -13,6 +13,7 @@ from builder.config import DEFAULT_CACHE_DIR, PROJECT_ROOT, Config
 from builder.editor_schemas import write_schemas
 from builder.errors import BuildFailed, SourceError
 from builder.pipeline import build, check
+from builder.progress import Progress
 
 
 def _base_url(value: str) -> str:
@@ -83,15 +84,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1 if result.errors else 0
     config = Config(content_dir=args.content, out_dir=args.out, base_url=args.base_url,
                     strict=args.strict, search=not args.no_search, cache_dir=args.cache_dir)
+    progress = Progress(sys.stdout, interactive=sys.stdout.isatty() and os.environ.get("CI") != "true")
     try:
-        built = build(config)
+        built = build(config, progress)
     except BuildFailed as failure:
         _print_problems(failure.problems)
         print(f"build failed: {failure.message}; {config.out_dir} was left as it was", file=sys.stderr)
         return 1
     _print_problems(built.warnings)
-    for stage, seconds in built.timings.items():
-        print(f"  {stage:<18} {seconds:8.2f} s")
     if built.unchanged:
         print(f"nothing changed: {config.out_dir} is up to date ({built.file_count} files)")
         return 0

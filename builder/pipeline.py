@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from builder.assemble import assemble
@@ -25,6 +22,7 @@ from builder.load import RawDoc, load_content
 from builder.model import Site
 from builder.pages import pages
 from builder.parallel import render_all
+from builder.progress import Progress
 from builder.render import environment
 from builder.search import SearchIndexFailed, index_site
 from builder.sharing import discovery_files
@@ -33,21 +31,6 @@ from builder.write import Previous, UnsafeOutputPath, copy_tree, create_staging,
 
 STATIC_FOLDER = "static"
 ASSETS_PREFIX = "assets"
-
-
-@dataclass
-class Timings:
-    """Seconds spent in each stage, in the order they ran."""
-
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
 @dataclass(frozen=True)
@@ -72,10 +55,10 @@ class BuildResult:
     unchanged: bool = False
 
 
-def check(config: Config, timings: Timings | None = None,
+def check(config: Config, timings: Progress | None = None,
           parsed: dict[str, tuple[str, RawDoc]] | None = None) -> CheckResult:
     """Load and validate the content; assemble the model only when nothing is wrong."""
-    timings = timings or Timings()
+    timings = timings if timings is not None else Progress()
     with timings.stage("load"):
         loaded = load_content(config.content_dir, parsed)
     with timings.stage("validate"):
@@ -87,14 +70,14 @@ def check(config: Config, timings: Timings | None = None,
     return CheckResult(errors, warnings, site)
 
 
-def build(config: Config) -> BuildResult:
+def build(config: Config, timings: Progress | None = None) -> BuildResult:
     """Check, render every page and download, index, then swap the new site into place.
 
     With a cache folder, a build whose inputs are all unchanged (and whose output is
     intact) does nothing, unchanged files are parsed from the cache, and output files
     whose bytes did not change are linked from the previous site rather than rewritten.
     """
-    timings = Timings()
+    timings = timings if timings is not None else Progress()
     out_dir = Path(config.out_dir)
     cache_dir = config.cache_dir
     manifest = read_manifest(cache_dir) if cache_dir else Manifest()
@@ -115,8 +98,8 @@ def build(config: Config) -> BuildResult:
     previous = Previous(out_dir.resolve(), manifest.outputs) if intact else None
     staging = create_staging(out_dir)
     try:
-        with timings.stage("render and write"):
-            written = render_all(env, site_pages, staging, previous)
+        with timings.stage("render and write", total=len(site_pages)):
+            written = render_all(env, site_pages, staging, previous, timings.advance)
         with timings.stage("downloads"):
             written |= write_files(staging, downloads(site).items(), previous)
             written |= write_files(staging, discovery_files(site, [page.path for page in site_pages]).items(),
