@@ -30,6 +30,24 @@ def _tree_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
+def tree_stats(root: Path) -> dict[str, tuple[int, int]]:
+    """Relative path -> (size, mtime_ns) of every file under root: one scandir walk, one stat per file."""
+    stats: dict[str, tuple[int, int]] = {}
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name == "__pycache__":
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file(follow_symlinks=False):
+                    stat = entry.stat(follow_symlinks=False)
+                    stats[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return stats
+
+
 def fingerprint_inputs(config: Config) -> str:
     """One digest of everything a build reads (content, templates, the builder's code, its settings),
     from each file's path, size and modification time: reading no file, it costs little at any size.
@@ -39,9 +57,8 @@ def fingerprint_inputs(config: Config) -> str:
     hasher.update(json.dumps(settings).encode())
     for label, folder in (("content", config.content_dir), ("templates", config.templates_dir),
                           ("builder", PROJECT_ROOT / "builder")):
-        for path in _tree_files(folder):
-            stat = path.stat()
-            hasher.update(f"{label}/{path.relative_to(folder).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        for relative, (size, mtime) in sorted(tree_stats(Path(folder)).items()):
+            hasher.update(f"{label}/{relative}\0{size}\0{mtime}\0".encode())
     return hasher.hexdigest()
 
 
@@ -59,14 +76,8 @@ class Manifest:
         """Whether the output folder still holds exactly the files this build wrote, untouched."""
         if not self.stats or not out_dir.is_dir():
             return False
-        on_disk = {path.relative_to(out_dir).as_posix() for path in out_dir.rglob("*") if path.is_file()}
-        if on_disk != set(self.stats):
-            return False
-        for relative, (size, mtime) in self.stats.items():
-            stat = (out_dir / relative).stat()
-            if stat.st_size != size or stat.st_mtime_ns != mtime:
-                return False
-        return True
+        recorded = {relative: (size, mtime) for relative, (size, mtime) in self.stats.items()}
+        return tree_stats(out_dir) == recorded
 
 
 def read_manifest(cache_dir: Path) -> Manifest:
@@ -115,3 +126,25 @@ def digest_tree(folder: Path, prefix: str) -> dict[str, str]:
     """Digests of the files another tool wrote (Pagefind's bundle), keyed like the other outputs."""
     return {f"{prefix}/{path.relative_to(folder).as_posix()}": digest(path.read_bytes())
             for path in _tree_files(folder)}
+
+
+@dataclass(frozen=True)
+class CacheState:
+    """What the cache says before a build: the inputs' fingerprint, the last build, whether the output is intact."""
+
+    inputs: str
+    manifest: Manifest
+    intact: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        """Nothing changed since the last build, and its output is untouched: there is nothing to do."""
+        return self.intact and self.manifest.inputs == self.inputs
+
+
+def read_state(config: Config) -> CacheState:
+    """Fingerprint the inputs and read the last build's manifest; cheap, and imports no build stage."""
+    if config.cache_dir is None:
+        return CacheState("", Manifest(), False)
+    manifest = read_manifest(config.cache_dir)
+    return CacheState(fingerprint_inputs(config), manifest, manifest.output_intact(Path(config.out_dir)))

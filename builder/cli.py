@@ -9,10 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from builder import schema
+from builder.cache import read_state
 from builder.config import DEFAULT_CACHE_DIR, PROJECT_ROOT, Config
-from builder.editor_schemas import write_schemas
 from builder.errors import BuildFailed, SourceError
-from builder.pipeline import build, check
 from builder.progress import Progress
 
 
@@ -73,11 +72,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; 0 on success, 1 when the content has errors or the build failed."""
     args = _parser().parse_args(argv)
     if args.command == "schemas":
+        from builder.editor_schemas import write_schemas  # noqa: PLC0415  # only this command needs it
+
         for path in write_schemas(args.out):
             print(f"wrote {path}")
         return 0
     config = Config(content_dir=args.content, strict=args.strict)
+    # The build stages are imported only when there is work to do: a rebuild with nothing
+    # changed answers from the cache without paying for them.
     if args.command == "check":
+        from builder.pipeline import check  # noqa: PLC0415  # the stages load only when there is work
+
         result = check(config)
         _print_problems(result.errors + result.warnings)
         print(f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)", file=sys.stderr)
@@ -85,16 +90,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     config = Config(content_dir=args.content, out_dir=args.out, base_url=args.base_url,
                     strict=args.strict, search=not args.no_search, cache_dir=args.cache_dir)
     progress = Progress(sys.stdout, interactive=sys.stdout.isatty() and os.environ.get("CI") != "true")
+    with progress.stage("fingerprint"):
+        state = read_state(config)
+    if state.up_to_date:
+        _print_problems(state.manifest.warnings)
+        print(f"nothing changed: {config.out_dir} is up to date ({len(state.manifest.outputs)} files)")
+        return 0
+    from builder.pipeline import build  # noqa: PLC0415  # the stages load only when there is work
+
     try:
-        built = build(config, progress)
+        built = build(config, progress, state)
     except BuildFailed as failure:
         _print_problems(failure.problems)
         print(f"build failed: {failure.message}; {config.out_dir} was left as it was", file=sys.stderr)
         return 1
     _print_problems(built.warnings)
-    if built.unchanged:
-        print(f"nothing changed: {config.out_dir} is up to date ({built.file_count} files)")
-        return 0
     print(f"built {built.page_count} pages ({built.file_count} files) into {config.out_dir}"
           + (f"; {len(built.warnings)} warning(s)" if built.warnings else ""))
     return 0

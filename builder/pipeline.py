@@ -6,15 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from builder.assemble import assemble
-from builder.cache import (
-    Manifest,
-    digest_tree,
-    fingerprint_inputs,
-    read_manifest,
-    read_parsed,
-    write_manifest,
-    write_parsed,
-)
+from builder.cache import CacheState, digest_tree, read_parsed, read_state, write_manifest, write_parsed
 from builder.config import Config
 from builder.downloads import downloads
 from builder.errors import BuildFailed, SourceError
@@ -70,7 +62,7 @@ def check(config: Config, timings: Progress | None = None,
     return CheckResult(errors, warnings, site)
 
 
-def build(config: Config, timings: Progress | None = None) -> BuildResult:
+def build(config: Config, timings: Progress | None = None, state: CacheState | None = None) -> BuildResult:
     """Check, render every page and download, index, then swap the new site into place.
 
     With a cache folder, a build whose inputs are all unchanged (and whose output is
@@ -80,11 +72,11 @@ def build(config: Config, timings: Progress | None = None) -> BuildResult:
     timings = timings if timings is not None else Progress()
     out_dir = Path(config.out_dir)
     cache_dir = config.cache_dir
-    manifest = read_manifest(cache_dir) if cache_dir else Manifest()
-    with timings.stage("fingerprint"):
-        inputs = fingerprint_inputs(config) if cache_dir else ""
-        intact = bool(cache_dir) and manifest.output_intact(out_dir)
-    if intact and manifest.inputs == inputs:
+    if state is None:
+        with timings.stage("fingerprint"):
+            state = read_state(config)
+    inputs, manifest, intact = state.inputs, state.manifest, state.intact
+    if state.up_to_date:
         return BuildResult(None, manifest.warnings, manifest.pages, len(manifest.outputs), "",
                            dict(timings.seconds), unchanged=True)
     parsed = read_parsed(cache_dir) if cache_dir else None
