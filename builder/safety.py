@@ -14,9 +14,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from builder.errors import SourceError
-from builder.load import KeyPath, RawDoc
+from builder.load import RawDoc
 from builder.schema import label
 from builder.text import is_safe_link
+from builder.yamlread import KeyPath
 
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--|<\s*[a-zA-Z]+\s*$")
 _EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)

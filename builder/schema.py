@@ -11,7 +11,8 @@ from difflib import get_close_matches
 from typing import Any
 
 from builder.errors import SourceError
-from builder.load import KeyPath, RawDoc
+from builder.load import RawDoc
+from builder.yamlread import KeyPath
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")

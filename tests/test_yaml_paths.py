@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.config import PROJECT_ROOT
-from builder.load import _ContentLoader, _YamlProblem, parse_with, parse_yaml, split_front_matter
+from builder.load import split_front_matter
+from builder.yamlread import ReferenceLoader, YamlProblem, parse_with, parse_yaml
 from tests.corpus import cases
 
 
@@ -35,14 +36,14 @@ def front_matters() -> list[tuple[str, str]]:
 def outcome(parse: object, text: str) -> object:
     try:
         return ("ok", parse(text, 1))  # type: ignore[operator]
-    except _YamlProblem as problem:
+    except YamlProblem as problem:
         return ("problem", problem.line, problem.column, problem.message)
     except Exception as error:  # a parser error the caller turns into a problem
         return ("error", type(error).__name__)
 
 
 def reference(text: str, offset: int) -> object:
-    return parse_with(_ContentLoader, text, offset)
+    return parse_with(ReferenceLoader, text, offset)
 
 
 @pytest.mark.parametrize(("name", "text"), front_matters())
