@@ -22,7 +22,8 @@ from tests.sitekit import BASE_CONTENT
 ARTICLE = "articles/alpha-2022-07-01.md"
 # HYPOTHESIS_PROFILE=thorough runs many more examples, for a maintainer hunting bugs by hand.
 settings.register_profile("thorough", max_examples=3000)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 PROPERTY_SETTINGS = settings(max_examples=settings().max_examples if os.environ.get("HYPOTHESIS_PROFILE") else 120,
                              deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
