@@ -166,8 +166,8 @@ def _theme_groups(site: Site, views: Views, facts: tuple[Fact, ...]) -> tuple[Th
     groups = []
     for theme in site.themes:
         rows: list[FactView] = []
-        for metric in site.metrics.values():
-            if metric.theme == theme.id and not metric.is_designation and metric.id in by_metric:
+        for metric in views.metrics_by_theme[theme.id]:
+            if not metric.is_designation and metric.id in by_metric:
                 rows += views.ordered(by_metric[metric.id])
         if rows:
             groups.append(ThemeGroup(theme.label, tuple(rows)))
@@ -196,7 +196,7 @@ def _city_page(site: Site, views: Views, slug: str, parts: list[str], articles: 
         key_figures=tuple(views.facts[fact.id] for fact in key_figures if fact is not None),
         trends=_trends(site, views, slug),
         themes=_theme_groups(site, views, facts),
-        articles=tuple(link for article_slug, link in views.articles.items() if article_slug in articles),
+        articles=tuple(views.articles[slug] for slug in sorted(articles, key=views.article_order.__getitem__)),
         peers=tuple(views.cities[peer] for peer in peers),
         compare_url=f"cities/{slug}/compare/" if peers else ""))
 

@@ -81,17 +81,22 @@ def blocks(body: str) -> tuple[Block, ...]:
 _NON_SPACE = re.compile(r"\S+")
 
 
-def _normalized_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
-    """The text with whitespace collapsed, and each kept character's index in the original."""
-    pieces: list[str] = []
-    offsets: list[int] = []
-    for match in _NON_SPACE.finditer(text):
-        if pieces:
-            pieces.append(" ")
-            offsets.append(match.start() - 1)
-        pieces.append(match.group())
-        offsets.extend(range(match.start(), match.end()))
-    return "".join(pieces), tuple(offsets)
+def _original_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Map [start, end) in the whitespace-collapsed text back to indices in the original text.
+
+    Walks word by word up to the end of the span, not character by character over the text.
+    """
+    position = 0  # where the current word starts in the collapsed text
+    first = last = 0
+    for word in _NON_SPACE.finditer(text):
+        length = word.end() - word.start()
+        if position <= start < position + length:
+            first = word.start() + start - position
+        if position < end <= position + length:
+            last = word.start() + end - position
+            break
+        position += length + 1  # the single space between words
+    return first, last
 
 
 @dataclass(frozen=True)
@@ -115,10 +120,9 @@ def find_quote(body_blocks: Sequence[Block], quote: str) -> QuoteSpan | None:
     if not wanted:
         return None
     for index, block in enumerate(body_blocks):
-        if wanted in block.normalized:
-            normalized, offsets = _normalized_with_offsets(block.text)  # only for the block that holds it
-            found = normalized.find(wanted)
-            return QuoteSpan(index, offsets[found], offsets[found + len(wanted) - 1] + 1)
+        found = block.normalized.find(wanted)
+        if found >= 0:
+            return QuoteSpan(index, *_original_span(block.text, found, found + len(wanted)))
     return None
 
 

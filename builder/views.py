@@ -124,6 +124,10 @@ class Views:
         self.metrics = {metric_id: self._metric(metric) for metric_id, metric in site.metrics.items()}
         self.facts = {fact.id: self._fact(fact) for fact in site.facts}
         self.peers = compare.peer_index(site)
+        self.article_order = {slug: position for position, slug in enumerate(site.articles)}  # newest first
+        self.metrics_by_theme: dict[str, list[Metric]] = {theme.id: [] for theme in site.themes}
+        for metric in site.metrics.values():
+            self.metrics_by_theme[metric.theme].append(metric)
 
     def _city(self, city: City) -> CityLink:
         return CityLink(city.slug, city.name, city.name_zh, city.province, city.level, city_url(city.slug),
