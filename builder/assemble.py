@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from builder.compare import earlier_reports
 from builder.load import RawDoc
 from builder.model import Article, City, Fact, Metric, Site, Theme, Unit
 from builder.text import normalize, quote_id
@@ -23,7 +25,7 @@ def assemble(docs: list[RawDoc], base_url: str | None = None) -> Site:
                       key=lambda article: (-article.published.toordinal(), article.slug))
     facts = tuple(fact for article in articles for fact in article.facts)
     url = base_url if base_url is not None else str(site_doc.data["base_url"])
-    return Site(
+    site = Site(
         title=site_doc.data["title"],
         description=normalize(site_doc.data["description"]),
         base_url=url if url.endswith("/") else url + "/",
@@ -37,6 +39,7 @@ def assemble(docs: list[RawDoc], base_url: str | None = None) -> Site:
         facts_by_city=_group(facts, [city.slug for city in cities], "city"),
         facts_by_metric=_group(facts, list(metrics), "metric"),
     )
+    return replace(site, earlier_reports=earlier_reports(site))
 
 
 def _group(facts: tuple[Fact, ...], keys: list[str], attribute: str) -> dict[str, tuple[Fact, ...]]:

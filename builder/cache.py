@@ -16,18 +16,11 @@ from pathlib import Path
 from builder.config import PROJECT_ROOT, Config
 from builder.errors import SourceError
 from builder.load import RawDoc
+from builder.write import digest
 
 MANIFEST = "build.json"
 PARSED = "parsed.pickle"
 CACHE_VERSION = 1
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def _tree_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
 def tree_stats(root: Path) -> dict[str, tuple[int, int]]:
@@ -124,8 +117,7 @@ def write_parsed(cache_dir: Path, parsed: dict[str, tuple[str, RawDoc]]) -> None
 
 def digest_tree(folder: Path, prefix: str) -> dict[str, str]:
     """Digests of the files another tool wrote (Pagefind's bundle), keyed like the other outputs."""
-    return {f"{prefix}/{path.relative_to(folder).as_posix()}": digest(path.read_bytes())
-            for path in _tree_files(folder)}
+    return {f"{prefix}/{relative}": digest((folder / relative).read_bytes()) for relative in sorted(tree_stats(folder))}
 
 
 @dataclass(frozen=True)

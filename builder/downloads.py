@@ -8,7 +8,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from builder import compare
 from builder.model import Site
 from builder.views import city_url, quote_url
 
@@ -27,7 +26,6 @@ def _number(value: Decimal | None) -> int | float | None:
 
 def fact_records(site: Site) -> list[dict[str, Any]]:
     """One record per fact, values in the metric's canonical unit, with the quote's absolute URL."""
-    earlier = compare.earlier_reports(site)
     records = []
     for fact in site.facts:
         city, metric, article = site.cities[fact.city], site.metrics[fact.metric], site.articles[fact.article]
@@ -37,7 +35,7 @@ def fact_records(site: Site) -> list[dict[str, Any]]:
             "unit": metric.unit, "reported_value": _number(fact.reported_value),
             "reported_unit": fact.reported_unit, "year": fact.year, "date": fact.date,
             "qualifier": fact.qualifier, "scope": fact.scope, "note": fact.note,
-            "earlier_report": fact.id in earlier, "article": fact.article, "article_title": article.title,
+            "earlier_report": fact.id in site.earlier_reports, "article": fact.article, "article_title": article.title,
             "publisher": article.publisher, "published": article.published.isoformat(), "quote": fact.quote,
             "quote_url": site.base_url + quote_url(fact),
         })

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from builder.errors import SourceError
+from builder.write import digest
 from builder.yamlread import KeyPath, Position, YamlProblem, parse_yaml
 
 DocKind = Literal["site", "metrics", "city", "article"]
@@ -164,10 +164,10 @@ def load_content(content_dir: Path, parsed: dict[str, tuple[str, RawDoc]] | None
             seen.add(shown)
             _check_size(path.stat().st_size)
             raw = path.read_bytes()
-            digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+            raw_digest = digest(raw)
             cached = parsed.get(shown)
-            if cached is None or cached[0] != digest or cached[1].kind != kind:
-                parsed[shown] = (digest, parse_file(raw, path.stem, shown, kind))
+            if cached is None or cached[0] != raw_digest or cached[1].kind != kind:
+                parsed[shown] = (raw_digest, parse_file(raw, path.stem, shown, kind))
             docs.append(parsed[shown][1])
         except YamlProblem as problem:
             errors.append(SourceError(shown, problem.line, problem.column, problem.message, problem.hint))

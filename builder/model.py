@@ -115,3 +115,4 @@ class Site:
     facts: tuple[Fact, ...]  # in article order, newest article first
     facts_by_city: dict[str, tuple[Fact, ...]]  # every city has an entry, maybe empty
     facts_by_metric: dict[str, tuple[Fact, ...]]  # every metric has an entry, maybe empty
+    earlier_reports: frozenset[str] = frozenset()  # ids of facts a newer article contradicts

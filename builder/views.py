@@ -118,7 +118,7 @@ class Views:
 
     def __init__(self, site: Site) -> None:
         self.site = site
-        self.earlier = compare.earlier_reports(site)
+        self.earlier = site.earlier_reports
         self.cities = {slug: self._city(city) for slug, city in site.cities.items()}
         self.articles = {slug: self._article(article) for slug, article in site.articles.items()}
         self.metrics = {metric_id: self._metric(metric) for metric_id, metric in site.metrics.items()}

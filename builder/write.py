@@ -26,6 +26,11 @@ def create_staging(out_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=out_dir.parent))
 
 
+def digest(data: bytes) -> str:
+    """The digest that identifies a file's bytes, for the cache and for unchanged outputs."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 @dataclass(frozen=True)
 class Previous:
     """The site being replaced and its files' digests: an unchanged file is linked from it, not rewritten."""
@@ -47,10 +52,11 @@ def write_files(staging: Path, files: Iterable[tuple[str, bytes]], previous: Pre
         if not target.is_relative_to(root) or target == root:
             raise UnsafeOutputPath(f"refusing to write outside the site folder: {relative!r}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        if previous is None or previous.digests.get(relative) != digest or not _link(previous.site / relative, target):
+        data_digest = digest(data)
+        if (previous is None or previous.digests.get(relative) != data_digest
+                or not _link(previous.site / relative, target)):
             target.write_bytes(data)
-        written[relative] = digest
+        written[relative] = data_digest
     return written
 
 

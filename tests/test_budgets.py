@@ -10,7 +10,7 @@ from builder.pipeline import BuildResult
 CITY_PAGE_BUDGET = 60 * 1024  # HTML + CSS + JS of a city page, uncompressed, search excluded
 
 
-def page_weight(site: Path, page: Path) -> int:
+def page_weight(page: Path) -> int:
     """The page's HTML plus the stylesheets and scripts it loads from the site (not Pagefind's)."""
     html = page.read_text("utf-8")
     assets = re.findall(r'<(?:link rel="stylesheet"|script) [^>]*(?:href|src)="([^"]+)"', html)
@@ -23,7 +23,7 @@ def page_weight(site: Path, page: Path) -> int:
 
 def test_every_city_page_is_within_its_budget(real_build: tuple[Path, BuildResult]) -> None:
     site, _ = real_build
-    weights = {page.parent.name: page_weight(site, page) for page in site.glob("cities/*/index.html")}
+    weights = {page.parent.name: page_weight(page) for page in site.glob("cities/*/index.html")}
     assert weights and max(weights.values()) < CITY_PAGE_BUDGET, weights
 
 
